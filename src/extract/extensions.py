@@ -1,0 +1,29 @@
+"""Custom attributes on spaCy objects, declared once here.
+
+Doc._.clean      the `CleanDocument` the text came from (structure, facts, JSON-LD, meta)
+Doc._.dates      list[DateItem-like dicts] set by `entertainment_dates`
+Doc._.awards     list[dict] set by `entertainment_awards`
+Doc._.works      list[dict] set by `entertainment_works`
+Doc._.people     list[dict] set by `entertainment_people`
+Doc._.credits    list[dict] set by `entertainment_credits`
+Doc._.error      an exception a component raised for this doc (set by the error handler)
+Span._.iso_date  ISO value of a DATE span (set by `entertainment_dates`)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+_DOC_ATTRS = ("clean", "dates", "awards", "works", "people", "credits", "error")
+
+
+def register() -> None:
+    """Declare the extensions (idempotent)."""
+    for name in _DOC_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    if not Span.has_extension("iso_date"):
+        Span.set_extension("iso_date", default=None)
+
+
+register()
