@@ -2,6 +2,7 @@
 
 Doc._.clean      the `CleanDocument` the text came from (structure, facts, JSON-LD, meta)
 Doc._.dates      list[DateItem-like dicts] set by `entertainment_dates`
+Doc._.relative_dates  relative phrases resolved against the publication date (same component)
 Doc._.awards     list[dict] set by `entertainment_awards`
 Doc._.works      list[dict] set by `entertainment_works`
 Doc._.people     list[dict] set by `entertainment_people`
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-_DOC_ATTRS = ("clean", "dates", "awards", "works", "people", "credits", "error")
+_DOC_ATTRS = ("clean", "dates", "relative_dates", "awards", "works", "people", "credits", "error")
 
 
 def register() -> None:

@@ -48,11 +48,12 @@ def build_record(doc: Doc, clean: CleanDocument, *, doc_id: str, include_text: b
                 log.warning(msg)
                 warnings.append(msg)
         fields[attr] = valid
+    relative = [DateItem.model_validate(d) for d in (doc._.relative_dates or [])]
     entities = [Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char,
                        source=_ent_source(e)) for e in doc.ents]
     return ArticleRecord(
         doc_id=doc_id, source=clean.source, status="ok", meta=clean.meta,
-        text=doc.text if include_text else None, entities=entities, warnings=warnings, **fields,
+        text=doc.text if include_text else None, entities=entities, relative_dates=relative, warnings=warnings, **fields,
     )
 
 

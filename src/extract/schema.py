@@ -135,6 +135,7 @@ class ArticleRecord(_Model):
     awards: list[Award] = Field(default_factory=list)
     dates: list[DateItem] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
+    relative_dates: list[DateItem] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def to_frame(self):  # noqa: ANN201 - pandas is imported lazily

@@ -1,25 +1,249 @@
-"""`entertainment_dates`: dates normalised to ISO 8601 with their kind.
+"""`entertainment_dates`: explicit dates and years, normalised to ISO 8601 at the text's precision.
 
-Sets: `Doc._.dates`.
+Sets: `Doc._.dates` (list of dicts: text, value, kind, relative, evidence), `Doc._.relative_dates`
+(relative phrases such as "last year" resolved against the publication date), `Doc.spans["dates"]`
+and `Span._.iso_date`.
+
+Candidates come from token patterns in `patterns/dates.jsonl` (a spaCy `Matcher`); a date without
+a year takes the publication year (the next year for upcoming dates well before publication); a
+year that is part of a name ("Eurovision 2019") is not a date; the kind (release, award,
+publication, other) comes from cue words around the date (`patterns/date_cues.json`).
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import re
+from datetime import date, datetime
 
+from dateutil import parser as dateparser
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..lexicon import load_json, load_jsonl
 from .base import Component
 
+_ORD = re.compile(r"(st|nd|rd|th)$")
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 
-@Language.factory("entertainment_dates", default_config={}, assigns=["doc._.dates"], requires=["doc.ents"])
-def make_date_finder(nlp: Language, name: str) -> "DateFinder":
-    return DateFinder(name)
+
+@Language.factory(
+    "entertainment_dates",
+    default_config={"patterns": "dates.jsonl", "cues": "date_cues.json", "relative": "relative_dates.json",
+                    "window": 8, "future_shift_days": 60},
+    assigns=["doc._.dates", "doc.spans", "span._.iso_date"],
+    requires=["doc.ents"],
+)
+def make_date_finder(nlp: Language, name: str, patterns: str, cues: str, relative: str, window: int,
+                     future_shift_days: int) -> "DateFinder":
+    return DateFinder(nlp, name, patterns=patterns, cues=cues, relative=relative, window=window,
+                      future_shift_days=future_shift_days)
 
 
 class DateFinder(Component):
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, patterns: str, cues: str, relative: str, window: int,
+                 future_shift_days: int) -> None:
         self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        for p in load_jsonl(patterns):
+            self.matcher.add(p["id"], [p["pattern"]])
+        c = load_json(cues)
+        self.cues = {k: frozenset(v) for k, v in c.items()}
+        self.relative = [(re.compile(r["pattern"], re.I), r) for r in load_json(relative)]
+        self.window = window
+        self.future_shift_days = future_shift_days
 
     def process(self, doc: Doc) -> Doc:
-        doc._.dates = []
+        published = _published(doc)
+        matches = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        out: list[dict] = []
+        seen: set[str] = set()
+        spans = []
+        self._last_shifted: date | None = None
+        for span in sorted(filter_spans(matches), key=lambda s: s.start):
+            precision = span.label_.split(":")[0]
+            if precision == "year" and self._is_name_part(span):
+                continue
+            if span.start > 0 and doc[span.start - 1].text in ("$", "£", "€", "#", "No."):
+                continue
+            if span.end < len(doc) and doc[span.end].text in ("%", "mph", "km"):
+                continue
+            kind = self._kind(span)
+            for value in self._values(span, precision, published):
+                if kind == "publication" and published is not None and value == published.isoformat():
+                    continue  # the byline's date is meta.published, not a date in the article
+                span._.iso_date = value
+                spans.append(span)
+                item = {"text": span.text, "value": value, "kind": kind,
+                        "evidence": {"start": span.start_char, "end": span.end_char, "text": span.text,
+                                     "source": f"{self.name}:{span.label_.split(':')[1]}"}}
+                if value in seen:
+                    if item["kind"] == "release":
+                        for prev in out:
+                            if prev["value"] == value:
+                                prev["kind"] = "release"
+                    continue
+                seen.add(value)
+                out.append(item)
+        doc.spans["dates"] = spans
+        doc._.dates = out
+        doc._.relative_dates = self._relative(doc, published)
         return doc
+
+    # --- normalisation
+    def _values(self, span: Span, precision: str, published: date | None) -> list[str]:
+        toks = [t.text for t in span if t.text not in (",", "of", "-", "–", "—")]
+        if precision == "year":
+            return [span.text]
+        if precision == "range":
+            start, end = toks[0], toks[-1]
+            if len(end) == 2:
+                end = start[:2] + end
+            return [start, end] if int(end) > int(start) else [start]
+        if precision == "day" and span.label_.endswith("iso"):
+            y, m, d = (int(x) for x in toks)
+            return [_iso(y, m, d)] if _valid(y, m, d) else [f"{y:04d}-{m:02d}"]
+        text = " ".join(_ORD.sub("", t) if t[:1].isdigit() else t.rstrip(".") for t in toks)
+        try:
+            parsed = dateparser.parse(text, default=datetime(2000, 1, 1))
+        except (ValueError, OverflowError):
+            return self._impossible(toks)
+        if precision == "month":
+            return [f"{parsed.year:04d}-{parsed.month:02d}"]
+        if precision == "day":
+            return [parsed.date().isoformat()]
+        # no year: the publication year, or the next one for upcoming dates well before publication
+        if published is None:
+            return []
+        year = published.year
+        if not _valid(year, parsed.month, parsed.day):
+            return []
+        candidate = date(year, parsed.month, parsed.day)
+        shifted = date(year + 1, parsed.month, parsed.day) if _valid(year + 1, parsed.month, parsed.day) else None
+        if shifted is not None and (
+            ((published - candidate).days > self.future_shift_days and self._future_context(span))
+            # a listing that already crossed into next year stays there while it runs forward
+            or (self._last_shifted is not None and shifted >= self._last_shifted
+                and (published - candidate).days > 14)
+        ):
+            self._last_shifted = candidate = shifted
+        else:
+            self._last_shifted = None
+        return [candidate.isoformat()]
+
+    def _impossible(self, toks: list[str]) -> list[str]:
+        """'February 30, 2019': keep what is real (the month), never an impossible day."""
+        years = [t for t in toks if re.fullmatch(r"\d{4}", t)]
+        months = [t for t in toks if t[:1].isalpha()]
+        if years and months:
+            try:
+                m = dateparser.parse(months[0].rstrip("."), default=datetime(2000, 1, 1)).month
+                return [f"{years[0]}-{m:02d}"]
+            except (ValueError, OverflowError):
+                return [years[0]]
+        return []
+
+    def _is_name_part(self, span: Span) -> bool:
+        """'Eurovision 2019', 'Star Trek 2009': a year right after a capitalised name word."""
+        if span.start == 0:
+            return False
+        prev = span.doc[span.start - 1]
+        if span.doc.ents and any(e.start <= span.start < e.end and e.label_ in ("WORK", "EVENT") for e in span.doc.ents):
+            return True
+        if not prev.is_title and not prev.is_upper:
+            return False
+        if prev.lower_ in self.cues["name_breakers"] or prev.lower_.rstrip(".") in _MONTHS:
+            return False
+        # sentence-initial capitals ("In 2019") are not names
+        return not (prev.i == 0 or prev.nbor(-1).text in (".", "\n", "!", "?", ":") or "\n" in prev.nbor(-1).text)
+
+    def _context(self, span: Span) -> set[str]:
+        doc = span.doc
+        lo, hi = max(0, span.start - self.window), min(len(doc), span.end + self.window)
+        words = set()
+        for tok in doc[lo:hi]:
+            if "\n" in tok.text:
+                if tok.i < span.start:
+                    words.clear()
+                    continue
+                break
+            words.add(tok.lower_)
+        return words
+
+    def _kind(self, span: Span) -> str:
+        doc = span.doc
+        # "2016's Star Trek Beyond", "Heat (1995)": a work's year
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in ("'s", "’s"):
+            return "release"
+        if span.start > 0 and doc[span.start - 1].text == "(" and nxt is not None and nxt.text == ")":
+            return "release"
+        words = self._context(span)
+        if words & self.cues["award"]:
+            return "award"
+        if words & self.cues["release"]:
+            return "release"
+        if words & self.cues["publication"]:
+            return "publication"
+        return "other"
+
+    def _future_context(self, span: Span) -> bool:
+        if self._context(span) & self.cues["future"]:
+            return True
+        published = _published(span.doc)
+        if published is not None and str(published.year + 1) in span.doc.text:
+            return True
+        clean = span.doc._.clean
+        return clean is not None and any(s.kind in ("list_item", "table_cell") and s.start <= span.start_char < s.end
+                                         for s in clean.spans)
+
+    def _relative(self, doc: Doc, published: date | None) -> list[dict]:
+        if published is None:
+            return []
+        out = []
+        for rx, rule in self.relative:
+            for m in rx.finditer(doc.text):
+                n = m.groupdict().get("n")
+                k = (_NUMBER_WORDS.get(n.lower(), None) if n and not n.isdigit() else int(n)) if n else None
+                years = -k if rule.get("years") == "-n" and k else rule.get("years")
+                if isinstance(years, int):
+                    value = str(published.year + years)
+                elif "months" in rule:
+                    month = published.month + rule["months"]
+                    y = published.year + (month - 1) // 12
+                    value = f"{y:04d}-{(month - 1) % 12 + 1:02d}"
+                else:
+                    continue
+                out.append({"text": m.group(0), "value": value, "kind": "other", "relative": True,
+                            "evidence": {"start": m.start(), "end": m.end(), "text": m.group(0),
+                                         "source": f"{self.name}:relative"}})
+        return out
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _published(doc: Doc) -> date | None:
+    clean = doc._.clean
+    value = getattr(getattr(clean, "meta", None), "published", None)
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _iso(y: int, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}"
