@@ -9,7 +9,7 @@ cells, emphasis and quotations. Selectors and word lists live in `extract.settin
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
@@ -35,11 +35,10 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     jsonld = parse_jsonld(soup, raw.source)
     meta = extract_meta(soup, jsonld, raw.url)
     _strip_boilerplate(soup)
-    root = _main_block(soup)
-    builder = _TextBuilder()
+    builder = _TextBuilder(meta.headline)
     if meta.headline:
         builder.block(meta.headline, "headline")
-    if root is not None:
+    for root in _main_blocks(soup):
         builder.walk(root)
     if not builder.has_body():
         raise SkipDocument("E006")
@@ -51,70 +50,147 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
 
 
 def _strip_boilerplate(soup: BeautifulSoup) -> None:
+    """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page)."""
     for tag in soup.find_all(settings.DROP_TAGS):
         tag.decompose()
     for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
         c.extract()
-    for tag in soup.find_all(True):
+    body = soup.body or soup
+    total = _prose_len(body) or 1
+    for tag in body.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
-        if _is_boilerplate(tag):
+        verdict = _boilerplate_kind(tag)
+        if verdict and _prose_len(tag) < settings.GUARD_SHARE[verdict] * total:
             tag.decompose()
 
 
-def _is_boilerplate(tag: Tag) -> bool:
+def _prose_len(tag: Tag) -> int:
+    """Characters of text outside links: what a boilerplate rule must not throw away."""
+    text = len(_WS.sub("", tag.get_text()))
+    links = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
+    return max(0, text - links)
+
+
+def _ident(tag: Tag) -> str:
+    attrs = tag.attrs or {}
+    cls = attrs.get("class") or []
+    return " ".join(cls if isinstance(cls, list) else [str(cls)]) + " " + str(attrs.get("id") or "")
+
+
+def _boilerplate_kind(tag: Tag) -> str | None:
+    """"strong" (always drop), "weak" (drop unless it holds much of the page) or None."""
     if tag.name in ("html", "body", "main", "article"):
-        return False
+        return None
     attrs = tag.attrs or {}
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
-        return tag.name not in ("span", "i", "em", "b", "strong")
+        return None if tag.name in ("span", "i", "em", "b", "strong") else "weak"
     style = attrs.get("style")
-    if isinstance(style, str) and re.search(r"display\s*:\s*none", style):
-        return True
-    role = attrs.get("role")
-    if role in settings.BOILERPLATE_ROLES:
-        return True
-    cls = attrs.get("class") or []
-    ident = " ".join(cls if isinstance(cls, list) else [str(cls)]) + " " + str(attrs.get("id") or "")
-    if not ident.strip():
-        return False
-    return bool(settings.BOILERPLATE_RE.search(ident)) and not settings.CONTENT_RE.search(ident)
+    if isinstance(style, str) and settings.HIDDEN_STYLE_RE.search(style):
+        return "weak"
+    if tag.name in settings.WEAK_DROP_TAGS or attrs.get("role") in settings.BOILERPLATE_ROLES:
+        return "weak"
+    ident = _ident(tag)
+    if not ident.strip() or settings.CONTENT_RE.search(ident):
+        return None
+    if settings.STRONG_BOILERPLATE_RE.search(ident):
+        return "strong"
+    return "weak" if settings.BOILERPLATE_RE.search(ident) else None
 
 
-def _main_block(soup: BeautifulSoup) -> Tag | None:
-    """The element that holds the article body: the best-scoring container of paragraphs."""
+def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
+    """The elements that hold the article body, in document order."""
     body = soup.body or soup
-    scores: dict[int, float] = {}
-    nodes: dict[int, Tag] = {}
-    for p in body.find_all(["p", "pre", "blockquote", "li", "h2", "h3"]):
-        text = _WS.sub(" ", p.get_text(" ")).strip()
-        if len(text) < 25 and p.name not in ("h2", "h3"):
-            continue
-        link_chars = sum(len(a.get_text()) for a in p.find_all("a"))
-        score = max(0.0, len(text) - 2 * link_chars) / 100 + (1 if text.count(",") else 0) + 1
-        if p.name == "li":
+    if not isinstance(body, Tag):
+        return []
+    scores = _block_scores(body)
+    if not scores:
+        return [body]
+    best_id = max(scores, key=lambda k: scores[k][0])
+    best_score, best = scores[best_id]
+    marked = _marked_body(body, best_score)
+    if marked:
+        return marked
+    # a semantic container just above the best block usually holds its lead and subheadings
+    for anc in [best, *best.parents][:3]:
+        if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
+            if _prose_len(anc) < 3 * max(1, _prose_len(best)):
+                return [anc]
+    return _with_siblings(best, best_score, scores)
+
+
+def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:
+    """Readability-style scores: each paragraph credits its parent and (halved) grandparents."""
+    scores: dict[int, tuple[float, Tag]] = {}
+    for p, text, link_chars in _scored_blocks(body):
+        score = max(0.0, len(text) - 2 * link_chars) / 100 + min(3, text.count(",")) / 3 + 1
+        if p.name in ("li", "td"):
             score *= 0.5
-        parent, decay = p.parent, 1.0
+        parent, decay = (p.parent, 1.0) if p.name in settings.SCORED_TAGS else (p, 1.0)
         for _ in range(3):
             if not isinstance(parent, Tag):
                 break
-            nodes[id(parent)] = parent
-            scores[id(parent)] = scores.get(id(parent), 0.0) + score * decay
+            old = scores.get(id(parent), (0.0, parent))[0]
+            scores[id(parent)] = (old + score * decay, parent)
             parent, decay = parent.parent, decay / 2
-    if not scores:
-        return body if isinstance(body, Tag) else None
-    best = nodes[max(scores, key=lambda k: scores[k])]
-    # a semantic container just above the best block usually holds its lead and subheadings
-    for anc in [best, *best.parents][:4]:
-        if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
-            return anc
-    return best
+    return scores
+
+
+def _scored_blocks(body: Tag) -> Iterator[tuple[Tag, str, int]]:
+    """Paragraph-like blocks with their text and link characters, including `<br>`-separated text."""
+    for p in body.find_all(settings.SCORED_TAGS):
+        text = _WS.sub(" ", p.get_text(" ")).strip()
+        if len(text) >= 25:
+            yield p, text, sum(len(a.get_text()) for a in p.find_all("a"))
+    for div in body.find_all(settings.LOOSE_TEXT_TAGS):
+        text = _WS.sub(" ", " ".join(div.find_all(string=True, recursive=False))).strip()
+        if len(text) >= 25:
+            yield div, text, 0
+
+
+def _marked_body(body: Tag, best_score: float) -> list[Tag]:
+    """Containers the page marks as the article body (itemprop, class), when they hold real text."""
+    found = [t for t in body.find_all(True) if t.get("itemprop") == "articleBody"
+             or settings.CONTENT_RE.search(_ident(t))]
+    found = [t for t in found if not any(isinstance(a, Tag) and a in found for a in t.parents)]
+    if not found:
+        return []
+    best = max(found, key=_prose_len)
+    size = _prose_len(best)
+    if size < 200:
+        return []
+    return [t for t in found if t is best or (t.get("class") == best.get("class") and _prose_len(t) > 0)]
+
+
+def _with_siblings(best: Tag, best_score: float, scores: dict[int, tuple[float, Tag]]) -> list[Tag]:
+    """The best block plus siblings that score well or read like prose (readability's merge)."""
+    parent = best.parent
+    if not isinstance(parent, Tag):
+        return [best]
+    threshold = max(2.0, best_score * 0.2)
+    out = []
+    for sib in parent.children:
+        if sib is best:
+            out.append(sib)
+        elif isinstance(sib, Tag):
+            score = scores.get(id(sib), (0.0, sib))[0]
+            if score >= threshold or (sib.name == "p" and _is_prose(sib)):
+                out.append(sib)
+    return out
+
+
+def _is_prose(tag: Tag) -> bool:
+    text = _WS.sub(" ", tag.get_text(" ")).strip()
+    links = sum(len(a.get_text()) for a in tag.find_all("a"))
+    return len(text) > 80 and links < 0.25 * len(text) or (0 < len(text) <= 80 and links == 0
+                                                             and text.endswith((".", "!", "?")))
 
 
 class _TextBuilder:
     """Linearises block elements into text with `TextSpan`s."""
 
-    def __init__(self) -> None:
+    def __init__(self, headline: str | None = None) -> None:
+        self.headline = _WS.sub(" ", headline or "").strip().casefold()
         self.parts: list[str] = []
         self.length = 0
         self.spans: list[TextSpan] = []
@@ -152,7 +228,10 @@ class _TextBuilder:
         self._walk(root, kind="paragraph")
         self._flush()
 
-    def _walk(self, node: Tag, kind: str) -> None:
+    def _walk(self, node: Tag, kind: str, depth: int = 0) -> None:
+        if depth > settings.MAX_WALK_DEPTH:
+            self._line.append(node.get_text(" "))  # deeper nesting is flattened (no recursion)
+            return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
@@ -161,6 +240,9 @@ class _TextBuilder:
             if not isinstance(child, Tag):
                 continue
             name = child.name
+            if name in settings.LINK_LIST_TAGS and _link_dense(child):
+                self._flush(kind)
+                continue
             if name in settings.HEADING_TAGS:
                 self._flush(kind)
                 self._inline_walk(child)
@@ -179,18 +261,21 @@ class _TextBuilder:
                 self._flush(kind="list_item", attrs={"dl": name})
             elif name in ("blockquote", "figcaption", "caption"):
                 self._flush(kind)
-                self._walk(child, "blockquote" if name == "blockquote" else "caption")
+                self._walk(child, "blockquote" if name == "blockquote" else "caption", depth + 1)
                 self._flush("blockquote" if name == "blockquote" else "caption")
             elif name == "br":
                 self._flush(kind)
             elif name in settings.BLOCK_TAGS:
                 self._flush(kind)
-                self._walk(child, kind)
+                self._walk(child, kind, depth + 1)
                 self._flush(kind)
             else:
-                self._inline_tag(child, kind)
+                self._inline_tag(child, kind, depth + 1)
 
-    def _inline_walk(self, node: Tag, allow_blocks: bool = False) -> None:
+    def _inline_walk(self, node: Tag, allow_blocks: bool = False, depth: int = 0) -> None:
+        if depth > settings.MAX_WALK_DEPTH:
+            self._line.append(node.get_text(" "))
+            return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
@@ -201,26 +286,35 @@ class _TextBuilder:
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
-                    self._inline_tag(child, "paragraph")
+                    self._inline_tag(child, "paragraph", depth + 1)
         if allow_blocks:
             for nested in node.find_all(["ul", "ol"], recursive=False):
                 self._pending_nested.append(nested)
 
-    def _inline_tag(self, tag: Tag, kind: str) -> None:
+    def _inline_tag(self, tag: Tag, kind: str, depth: int = 0) -> None:
         span_kind = settings.INLINE_SPAN_TAGS.get(tag.name)
         start = sum(len(x) for x in self._line)
         if tag.name in settings.BLOCK_TAGS:
             self._flush(kind)
-            self._walk(tag, kind)
+            self._walk(tag, kind, depth + 1)
             self._flush(kind)
             return
-        self._inline_walk(tag)
+        self._inline_walk(tag, depth=depth + 1)
         end = sum(len(x) for x in self._line)
         if span_kind and end > start:
             attrs = {"href": str(tag.get("href"))} if tag.name == "a" and tag.get("href") else {}
             self._inline.append((start, end, span_kind, attrs))
 
     def _flush(self, kind: str = "paragraph", attrs: dict[str, str] | None = None) -> None:
+        self._emit(kind, attrs)
+        if self._pending_nested:
+            pending, self._pending_nested = self._pending_nested, []
+            for nested in pending:
+                self._walk(nested, kind)
+                self._flush(kind)
+
+    def _emit(self, kind: str, attrs: dict[str, str] | None) -> None:
+        """Turn the collected line into one block with its inline spans."""
         if not self._line:
             self._inline.clear()
             return
@@ -242,7 +336,7 @@ class _TextBuilder:
                 prev_space = False
         mapping.append(len(out))
         text = "".join(out).rstrip()
-        if not text:
+        if not text or self._is_junk(text, kind):
             return
         start = self._start_block()
         self.parts.append(text)
@@ -256,10 +350,23 @@ class _TextBuilder:
             me -= len(seg) - len(seg.rstrip())
             if me > ms:
                 self.spans.append(TextSpan(start + ms, start + me, k, a))  # type: ignore[arg-type]
-        pending, self._pending_nested = self._pending_nested, []
-        for nested in pending:
-            self._walk(nested, kind)
-            self._flush(kind)
+
+    def _is_junk(self, text: str, kind: str) -> bool:
+        """Repeated headline, or a short boilerplate line ("Advertisement", "Share this")."""
+        if kind == "heading" and text.casefold() == self.headline:
+            return True
+        return len(text) < 60 and bool(settings.JUNK_LINE_RE.match(text))
+
+
+def _link_dense(tag: Tag) -> bool:
+    """A block that is mostly link text (menus, related lists, "Read more" lines)."""
+    links = tag.find_all("a")
+    if not links:
+        return False
+    text = len(_WS.sub("", tag.get_text()))
+    link_text = sum(len(_WS.sub("", a.get_text())) for a in links)
+    limit = settings.LINK_DENSITY_P if tag.name == "p" else settings.LINK_DENSITY
+    return text > 0 and link_text / text > limit and (tag.name != "p" or text < 120)
 
 
 def _facts(doc: CleanDocument) -> list[Fact]:

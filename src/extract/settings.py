@@ -5,8 +5,13 @@ from __future__ import annotations
 import re
 
 DROP_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-             "form", "button", "input", "select", "textarea", "nav", "footer", "header", "aside",
-             "head", "link", "meta", "video", "audio", "map", "dialog"]
+             "button", "input", "select", "textarea", "head", "link", "meta", "video", "audio", "map",
+             "dialog"]
+# dropped unless they hold a large share of the page's prose (some sites wrap everything in them)
+WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu"}
+GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+MAX_WALK_DEPTH = 150
 
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -20,17 +25,44 @@ INLINE_SPAN_TAGS = {"i": "emphasis", "em": "emphasis", "cite": "emphasis", "q": 
 BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
                      "menubar", "dialog", "alertdialog"}
 
-BOILERPLATE_RE = re.compile(
-    r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|header|masthead|footer|sidebar|side-bar|widget|"
-    r"cookie|consent|gdpr|newsletter|subscribe|signup|sign-up|promo|advert|ads?|ad-slot|adunit|"
-    r"sponsor|share|sharing|social|related|recommended|more-stories|read-more|trending|popular|"
-    r"comments?|disqus|respond|outbrain|taboola|modal|popup|overlay|banner|toolbar|pagination|"
-    r"tags?|author-bio|byline|dateline|skip|visually-hidden|sr-only|print-only)([\s_-]|$)",
+# class/id words of blocks that are never article text
+STRONG_BOILERPLATE_RE = re.compile(
+    r"(^|[\s_-])(cookies?|consent|gdpr|newsletter|comments?|comment-list|disqus|outbrain|taboola|"
+    r"share|sharing|social|share-?bar|related|related-?(posts|articles|stories|content)|"
+    r"recommended|more-stories|read-more|trending|popular|breadcrumbs?|ad-slot|adunit|advert|"
+    r"advertisement|ads|sponsored|paywall|subscribe|signup|sign-up|visually-hidden|sr-only|"
+    r"screen-reader-text|print-only|author-bio|skip-link)([\s_-]|$)",
     re.I,
 )
-# class/id words that mark content even when a boilerplate word is also present
-CONTENT_RE = re.compile(r"(^|[\s_-])(article-body|articlebody|post-content|entry-content|story-body|"
-                        r"main-content|article-content|content-body)([\s_-]|$)", re.I)
+# class/id words of blocks that are usually boilerplate (kept when they hold much of the page)
+BOILERPLATE_RE = re.compile(
+    r"(^|[\s_-])(nav|navbar|navigation|menu|header|masthead|footer|sidebar|side-bar|widget|"
+    r"promo|ad|sponsor|respond|modal|popup|overlay|banner|toolbar|pagination|pager|tags?|"
+    r"byline|dateline|meta|author|skip|hidden)([\s_-]|$)",
+    re.I,
+)
+# class/id words that mark the article body (preferred container; never dropped)
+CONTENT_RE = re.compile(
+    r"(^|[\s_-])(article-?body|articlebody|article__body|post-?content|post-?body|post-entry|"
+    r"entry-?content|story-?body|story-content|article-?content|content-?body|article-text|"
+    r"body-?text|article__content|articletext|storycontent|main-text|rich-text-article)([\s_-]|$)",
+    re.I,
+)
+SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
+# containers whose own text (between <br>s) counts as paragraphs
+LOOSE_TEXT_TAGS = ["div", "section", "article", "main", "span", "font", "center"]
+# containers skipped inside the article when most of their text is links
+LINK_LIST_TAGS = {"ul", "ol", "div", "section", "p", "table", "dl"}
+LINK_DENSITY = 0.6
+LINK_DENSITY_P = 0.8
+# short lines that are page furniture, not article text
+JUNK_LINE_RE = re.compile(
+    r"^(advertisement|advertisements?|ad|sponsored|read more|read next|related|see also|share|"
+    r"share this( article| story)?|tweet|email|print|follow us.*|sign up.*|subscribe.*|"
+    r"click here.*|continue reading.*|skip (to )?(main )?content|loading\.*|comments?|"
+    r"\d+ comments?|story continues below|scroll to continue.*)\W*$",
+    re.I,
+)
 
 # keys of fact lists ("Title: ...", "Release date: ...") the extractor understands
 FACT_KEYS = {
