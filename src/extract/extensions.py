@@ -9,6 +9,8 @@ Doc._.people     list[dict] set by `entertainment_people`
 Doc._.credits    list[dict] set by `entertainment_credits`
 Doc._.error      an exception a component raised for this doc (set by the error handler)
 Span._.iso_date  ISO value of a DATE span (set by `entertainment_dates`)
+Span._.canonical  the full name/title a person or work mention resolves to (people, works)
+Span._.kind      a work mention's kind (film, tv_series, ...) when known
 """
 
 from __future__ import annotations
@@ -23,8 +25,9 @@ def register() -> None:
     for name in _DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
-    if not Span.has_extension("iso_date"):
-        Span.set_extension("iso_date", default=None)
+    for name in ("iso_date", "canonical", "kind"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
 
 
 register()

@@ -16,8 +16,8 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL_DIR = Path(__file__).parent / "models" / "ner"
 # components of an installed pipeline that our stages never read
 _UNUSED = ("lemmatizer", "attribute_ruler", "tagger", "morphologizer", "senter", "textcat", "textcat_multilabel")
-EXTRACTION_PIPES = ("entertainment_labels", "entertainment_dates", "entertainment_awards",
-                    "entertainment_works", "entertainment_people", "entertainment_credits")
+EXTRACTION_PIPES = ("entertainment_labels", "entertainment_sentences", "entertainment_dates",
+                    "entertainment_works", "entertainment_people", "entertainment_awards", "entertainment_credits")
 
 
 def default_model() -> str | None:

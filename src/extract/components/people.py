@@ -1,25 +1,249 @@
-"""`entertainment_people`: people with aliases and roles.
+"""`entertainment_people`: people named in the article, once each, under the fullest name used.
 
-Sets: `Doc._.people`.
+Sets: `Doc._.people` (dicts: name, aliases, roles, mentions), `Doc.spans["people"]` (every
+mention, with `Span._.canonical` = the person's full name).
+
+Names come from PERSON entities of the model, from fact lists ("Creator:", "Lead cast:") and
+JSON-LD of the works, and from name-shaped capitalised runs next to a role word ("director
+Paul Thomas Anderson", "(Damson Idris)", "starring X, Y and Z"). Short forms ("Jerome",
+"DuVernay's") resolve to the full name used in the same article. Byline authors, works and
+names from `patterns/non_people.txt` are not people. Roles are filled in by
+`entertainment_credits`.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+from typing import Any, Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from ..lexicon import load_json, load_words
+from ..metadata import ld_names, ld_types
 from .base import Component
+from .util import norm_key, span_dict
+
+_FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
+               "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
+               "written by": "writer", "screenplay": "writer", "lead cast": "actor", "cast": "actor",
+               "starring": "actor", "stars": "actor", "main cast": "actor", "producer": "producer",
+               "producers": "producer", "executive producer": "producer", "executive producers": "producer",
+               "showrunner": "creator", "host": "host", "hosts": "host", "presenter": "host",
+               "music by": "musician", "composer": "musician", "artist": "musician"}
+_LD_ROLES = {"actor": "actor", "actors": "actor", "director": "director", "directors": "director",
+             "creator": "creator", "author": "writer", "producer": "producer", "byArtist": "musician",
+             "musicBy": "musician"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’.-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|da|van|von|der|del|la|le|di|du)|Jr\.?|Sr\.?|II|III)$")
+_PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "di", "du"}
 
 
-@Language.factory("entertainment_people", default_config={}, assigns=["doc._.people"], requires=["doc.ents"])
-def make_people_linker(nlp: Language, name: str) -> "PeopleLinker":
-    return PeopleLinker(name)
+@Language.factory(
+    "entertainment_people",
+    default_config={"roles": "roles.json", "stoplist": "non_people.txt", "first_names": "first_names.txt",
+                    "non_person_words": "non_person_words.txt", "use_patterns": True},
+    assigns=["doc._.people", "doc.spans", "span._.canonical"],
+    requires=["doc.ents", "token.is_sent_start"],
+)
+def make_people_linker(nlp: Language, name: str, roles: str, stoplist: str, first_names: str,
+                       non_person_words: str, use_patterns: bool) -> "PeopleLinker":
+    return PeopleLinker(nlp, name, roles=roles, stoplist=stoplist, first_names=first_names,
+                        non_person_words=non_person_words, use_patterns=use_patterns)
 
 
 class PeopleLinker(Component):
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, roles: str, stoplist: str, first_names: str,
+                 non_person_words: str, use_patterns: bool) -> None:
         self.name = name
+        self.nlp = nlp
+        r = load_json(roles)
+        self.role_nouns = {w: role for role, ws in r["nouns"].items() for w in ws}
+        self.by_phrases = [(tuple(p.split()), role) for role, ps in r["by_phrases"].items() for p in ps]
+        self.stop = load_words(stoplist)
+        self.first_names = load_words(first_names)
+        self.non_person_words = load_words(non_person_words)
+        self.use_patterns = use_patterns
 
     def process(self, doc: Doc) -> Doc:
-        doc._.people = []
+        clean = doc._.clean
+        authors = {norm_key(a) for a in getattr(getattr(clean, "meta", None), "authors", []) or []}
+        work_tokens = {t.i for s in doc.spans.get("works", []) for t in s}
+        names: dict[str, dict[str, Any]] = {}
+
+        def add(name: str, source: str, role: str | None = None) -> None:
+            name = _tidy_name(name)
+            key = norm_key(name)
+            if not key or key in self.stop or key in authors or len(name) > 60 or not re.search(r"[A-Za-z]", name):
+                return
+            if any(w.casefold() in self.non_person_words for w in name.split()):
+                return
+            p = names.setdefault(key, {"name": name, "sources": set(), "roles": set()})
+            p["sources"].add(source)
+            if role:
+                p["roles"].add(role)
+
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent):
+                add(ent.text, "ner")
+        for name, role in self._from_facts(clean):
+            add(name, "facts", role)
+        for name, role in self._from_jsonld(clean):
+            add(name, "jsonld", role)
+        if self.use_patterns:
+            for span, role in self._from_patterns(doc, work_tokens):
+                add(span.text, "pattern", role)
+
+        clusters = _cluster(names)
+        mentions = self._mentions(doc, clusters, work_tokens)
+        doc.spans["people"] = mentions
+        by_name: dict[str, list[Span]] = defaultdict(list)
+        for m in mentions:
+            by_name[m._.canonical].append(m)
+        people = []
+        for full, forms in clusters.items():
+            info = names[norm_key(full)]
+            ms = by_name.get(full, [])
+            if not ms and not info["sources"] & {"facts", "jsonld"}:
+                continue
+            aliases = sorted({m.text for m in ms if norm_key(m.text) != norm_key(full)})
+            roles = set(info["roles"])
+            for f in forms:
+                roles |= names.get(norm_key(f), {}).get("roles", set())
+            people.append({"name": full, "aliases": aliases, "roles": sorted(roles),
+                           "mentions": [span_dict(m, f"{self.name}") for m in ms]})
+        doc._.people = people
         return doc
+
+    # ---------------------------------------------------------------- sources
+    def _from_facts(self, clean: Any) -> Iterable[tuple[str, str]]:
+        for f in getattr(clean, "facts", []) or []:
+            role = _FACT_ROLES.get(f.key.casefold())
+            if role:
+                for part in re.split(r",|;|\band\b|&|/", f.value):
+                    part = re.sub(r"\(.*?\)", "", part).strip(" .")
+                    if part and _is_name(part.split()):
+                        yield part, role
+
+    def _from_jsonld(self, clean: Any) -> Iterable[tuple[str, str]]:
+        for obj in getattr(clean, "jsonld", []) or []:
+            types = ld_types(obj)
+            if types & {"NewsArticle", "Article", "BlogPosting", "WebPage", "Review", "ReportageNewsArticle"}:
+                continue
+            for key, role in _LD_ROLES.items():
+                for name in ld_names(obj.get(key)):
+                    if _is_name(name.split()):
+                        yield name, role
+
+    def _from_patterns(self, doc: Doc, work_tokens: set[int]) -> Iterable[tuple[Span, str | None]]:
+        """Name-shaped runs right after a role noun or 'by'-phrase, or alone in parentheses."""
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            # "Michael McDonald": a known given name opening a name-shaped run
+            if tok.is_title and tok.lower_ in self.first_names and (i == 0 or not _NAME_TOKEN.match(doc[i - 1].text)
+                                                                     or doc[i - 1].is_sent_start and doc[i - 1].lower_ not in self.first_names):
+                run = _name_run(doc, i, work_tokens)
+                if run is not None:
+                    yield run, None
+            role = self.role_nouns.get(tok.lower_)
+            if role and i + 1 < n and not tok.is_title:
+                run = _name_run(doc, i + 1, work_tokens)
+                if run is not None:
+                    yield run, role
+            if tok.text == "(":
+                run = _name_run(doc, i + 1, work_tokens)
+                if run is not None and run.end < n and doc[run.end].text == ")":
+                    yield run, "actor"
+        for i in range(n):
+            for phrase, role in self.by_phrases:
+                k = len(phrase)
+                if i + k < n and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
+                    j = i + k
+                    while j < n:  # "starring A, B and C"
+                        run = _name_run(doc, j, work_tokens)
+                        if run is None:
+                            break
+                        yield run, role
+                        j = run.end
+                        if j < n and doc[j].text in (",", "and", "&") :
+                            j += 1
+                            if j < n and doc[j].lower_ == "and":
+                                j += 1
+                        else:
+                            break
+
+    # ---------------------------------------------------------------- mentions
+    def _mentions(self, doc: Doc, clusters: dict[str, set[str]], work_tokens: set[int]) -> list[Span]:
+        matcher = PhraseMatcher(doc.vocab)
+        form_to_full: dict[str, str] = {}
+        for full, forms in clusters.items():
+            for f in forms | {full}:
+                form_to_full.setdefault(f, full)
+        for form, full in form_to_full.items():
+            matcher.add(form, [self.nlp.make_doc(form)])
+        spans = []
+        for m, s, e in matcher(doc):
+            span = Span(doc, s, e, label="PERSON")
+            if any(t.i in work_tokens for t in span):
+                continue
+            span._.canonical = form_to_full[doc.vocab.strings[m]]
+            spans.append(span)
+        kept = filter_spans(spans)
+        for s in kept:
+            s._.canonical = form_to_full.get(s.text, s._.canonical)
+        return kept
+
+
+def _tidy_name(name: str) -> str:
+    name = " ".join(name.split()).strip(" ,.;:()\"“”‘’'")
+    name = re.sub(r"[’']s$", "", name)
+    return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+", "", name)
+
+
+def _is_name(words: list[str]) -> bool:
+    return 1 <= len(words) <= 5 and all(_NAME_TOKEN.match(w) for w in words) and words[0][:1].isupper()
+
+
+def _name_run(doc: Doc, i: int, work_tokens: set[int]) -> Span | None:
+    """Two to four name-shaped tokens starting at `i` ("Paul Thomas Anderson", "J.J. Abrams")."""
+    j = i
+    while j < len(doc) and j - i < 4 and j not in work_tokens and _NAME_TOKEN.match(doc[j].text) \
+            and "\n" not in doc[j].whitespace_:
+        if doc[j].lower_ in _PARTICLES and j == i:
+            break
+        j += 1
+        if j < len(doc) and doc[j].lower_ in ("'s", "’s"):
+            break
+    if j - i >= 2 and doc[i].text[:1].isupper() and doc[j - 1].text[:1].isupper():
+        return doc[i:j]
+    return None
+
+
+def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+    """Full names with the short forms that resolve to them (surname, first name, possessives)."""
+    fulls = sorted((p["name"] for p in names.values()), key=lambda x: -len(x.split()))
+    clusters: dict[str, set[str]] = {}
+    for name in fulls:
+        words = name.split()
+        owner = None
+        if len(words) <= 2:
+            # a short form of exactly one longer name: its last words or its first word
+            cands = [f for f in clusters if f != name and len(f.split()) > len(words)
+                     and (f.split()[-len(words):] == words or (len(words) == 1 and f.split()[0] == words[0]))]
+            if len(cands) == 1:
+                owner = cands[0]
+        if owner:
+            clusters[owner].add(name)
+        else:
+            clusters[name] = set()
+    # every multi-word name also answers to its surname when no other name shares it
+    surnames: dict[str, list[str]] = defaultdict(list)
+    for full in clusters:
+        if len(full.split()) >= 2:
+            surnames[full.split()[-1]].append(full)
+    for last, owners in surnames.items():
+        if len(owners) == 1 and last not in clusters:
+            clusters[owners[0]].add(last)
+    return clusters

@@ -1,25 +1,417 @@
-"""`entertainment_works`: titles of creative works with their kind and details.
+"""`entertainment_works`: titles of creative works, every mention linked to its work.
 
-Sets: `Doc._.works`.
+Sets: `Doc._.works` (dicts: title, kind, year, release_date, platforms, genres, countries,
+languages, episodes, creators, aliases, mentions), `Doc.spans["works"]` (every mention, with
+`Span._.canonical` = the work's title and `Span._.kind`).
+
+Titles come from, in order of trust: fact lists ("Title: ...") and schema.org JSON-LD; WORK
+entities of the model; italics, `<cite>` and quotation marks that look like titles; and anchor
+patterns around a run of capitalised words ("2016's X", "X (1995)", "the film X", "Netflix's X",
+"starred in X", "X creator"), with word lists in `patterns/work_anchors.json`. Platforms, studios
+and publications (`patterns/non_works.txt`) and people's names are never works. Every accepted
+title is then matched throughout the text; the kind comes from JSON-LD, facts or the words next to
+its mentions (`patterns/work_kinds.json`).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from typing import Any, Iterator
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
+from ..lexicon import load_json, load_words
+from ..metadata import ld_names, ld_types
 from .base import Component
+from .util import norm_key, span_dict
+
+SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
+                  "without".split())
+_LD_KINDS = {"Movie": "film", "TVSeries": "tv_series", "TVSeason": "season", "TVEpisode": "episode",
+             "MusicAlbum": "album", "MusicRecording": "song", "Book": "book", "VideoGame": "game",
+             "CreativeWorkSeries": "franchise", "PodcastSeries": "podcast", "TheaterEvent": "play",
+             "MovieSeries": "franchise", "Episode": "episode", "CreativeWork": "other"}
+_FACT_KIND = [(re.compile(p, re.I), k) for p, k in (
+    (r"mini-?series|limited series|docuseries", "miniseries"), (r"\bseries|\bshow|sitcom", "tv_series"),
+    (r"\bfilm|movie|feature|documentary", "film"), (r"\balbum|\bEP\b|\bLP\b", "album"), (r"\bsingle|\bsong", "song"),
+    (r"\bnovel|\bbook", "book"), (r"\bgame", "game"), (r"podcast", "podcast"), (r"\bplay\b|musical", "play"))]
+_PUNCT_EDGES = " \t\n\"'“”‘’«»,.;:!?()[]"
 
 
-@Language.factory("entertainment_works", default_config={}, assigns=["doc._.works"], requires=["doc.ents"])
-def make_work_finder(nlp: Language, name: str) -> "WorkFinder":
-    return WorkFinder(name)
+@Language.factory(
+    "entertainment_works",
+    default_config={"anchors": "work_anchors.json", "kinds": "work_kinds.json", "stoplist": "non_works.txt",
+                    "max_title_tokens": 12, "use_markup": True},
+    assigns=["doc._.works", "doc.spans", "span._.canonical", "span._.kind"],
+    requires=["doc.ents", "token.is_sent_start"],
+)
+def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplist: str, max_title_tokens: int,
+                     use_markup: bool) -> "WorkFinder":
+    return WorkFinder(nlp, name, anchors=anchors, kinds=kinds, stoplist=stoplist,
+                      max_title_tokens=max_title_tokens, use_markup=use_markup)
 
 
 class WorkFinder(Component):
-    def __init__(self, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str,
+                 max_title_tokens: int, use_markup: bool) -> None:
         self.name = name
+        self.nlp = nlp
+        a = load_json(anchors)
+        self.kind_nouns = frozenset(w.casefold() for w in a["kind_nouns"])
+        self.before = [tuple(p.casefold().split()) for p in a["before_title"]]
+        self.after = frozenset(w.casefold() for w in a["after_title"])
+        self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
+        self.stop = load_words(stoplist)
+        self.platforms = self.stop
+        self.first_names = load_words("first_names.txt")
+        self.max_tokens = max_title_tokens
+        self.use_markup = use_markup
 
+    # ------------------------------------------------------------------ main
     def process(self, doc: Doc) -> Doc:
-        doc._.works = []
+        clean = doc._.clean
+        people = {norm_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
+        cands: dict[str, dict[str, Any]] = {}
+
+        def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
+                info: dict | None = None) -> None:
+            title = _tidy(title)
+            key = norm_key(title)
+            if not self._acceptable(title, key, people, source):
+                return
+            c = cands.setdefault(key, {"title": title, "sources": Counter(), "kind": None, "info": {}})
+            c["sources"][source] += 1
+            if kind and not c["kind"]:
+                c["kind"] = kind
+            if info:
+                for k, v in info.items():
+                    c["info"].setdefault(k, v)
+
+        for title, kind, info in self._from_jsonld(clean):
+            add(title, "jsonld", kind, info=info)
+        for title, kind, info in self._from_facts(clean):
+            add(title, "facts", kind, info=info)
+        for ent in doc.ents:
+            if ent.label_ == "WORK":
+                add(ent.text, "ner")
+        if self.use_markup and clean is not None:
+            for s in clean.spans:
+                if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc.text[s.start:s.end])):
+                    text = doc.text[s.start:s.end]
+                    if s.kind == "heading":
+                        text = _quoted_heading(doc.text[s.start:s.end]) or ""
+                    if _looks_like_title(text):
+                        add(text, "markup:" + s.kind)
+        for title, source in self._from_anchors(doc):
+            add(title, source)
+
+        accepted = {k: c for k, c in cands.items() if self._trusted(c)}
+        mentions = self._mentions(doc, accepted)
+        doc.spans["works"] = mentions
+        doc._.works = self._records(doc, accepted, mentions)
         return doc
+
+    # ------------------------------------------------------------- sources
+    def _from_jsonld(self, clean: Any) -> Iterator[tuple[str, str | None, dict]]:
+        for obj in getattr(clean, "jsonld", []) or []:
+            types = ld_types(obj)
+            kind = next((_LD_KINDS[t] for t in types if t in _LD_KINDS), None)
+            if kind is None or not isinstance(obj.get("name"), str):
+                continue
+            info: dict[str, Any] = {}
+            if isinstance(obj.get("genre"), (str, list)):
+                g = obj["genre"]
+                info["genres"] = [x for x in (g if isinstance(g, list) else [g]) if isinstance(x, str)]
+            for key, field in (("director", "creators"), ("creator", "creators"), ("author", "creators"),
+                               ("byArtist", "creators")):
+                names = ld_names(obj.get(key))
+                if names:
+                    info.setdefault(field, names)
+            for key in ("datePublished", "dateCreated", "startDate"):
+                if isinstance(obj.get(key), str) and re.match(r"\d{4}", obj[key]):
+                    info.setdefault("release_date", obj[key][:10])
+            if isinstance(obj.get("numberOfEpisodes"), (int, str)) and str(obj["numberOfEpisodes"]).isdigit():
+                info["episodes"] = int(obj["numberOfEpisodes"])
+            yield obj["name"], kind, info
+
+    def _from_facts(self, clean: Any) -> Iterator[tuple[str, str | None, dict]]:
+        facts = getattr(clean, "facts", []) or []
+        by_key = {f.key.casefold(): f.value for f in facts}
+        title = by_key.get("title") or by_key.get("original title") or by_key.get("album")
+        if not title:
+            return
+        info: dict[str, Any] = {}
+        kind = None
+        fmt = by_key.get("format") or by_key.get("type") or ""
+        for rx, k in _FACT_KIND:
+            if rx.search(fmt):
+                kind = k
+                break
+        m = re.search(r"(\d+)\s+episodes?", fmt + " " + (by_key.get("episodes") or by_key.get("number of episodes") or ""))
+        if m:
+            info["episodes"] = int(m.group(1))
+        elif (by_key.get("episodes") or "").strip().isdigit():
+            info["episodes"] = int(by_key["episodes"].strip())
+        for key, field in (("genre", "genres"), ("genres", "genres"), ("country", "countries"),
+                           ("countries", "countries"), ("country of production", "countries"),
+                           ("country of origin", "countries"), ("language", "languages"),
+                           ("languages", "languages"), ("original language", "languages"),
+                           ("creator", "creators"), ("creators", "creators"), ("created by", "creators"),
+                           ("director", "creators"), ("directed by", "creators"),
+                           ("platform", "platforms"), ("network", "platforms"), ("streaming on", "platforms"),
+                           ("where to watch", "platforms"), ("available on", "platforms"),
+                           ("produced by", "producers")):
+            if by_key.get(key):
+                info.setdefault(field, _split_list(by_key[key]))
+        for key in ("release date", "released", "premiere", "premiere date", "first aired", "release"):
+            if by_key.get(key):
+                info.setdefault("release_text", by_key[key])
+        yield title, kind, info
+
+    def _from_anchors(self, doc: Doc) -> Iterator[tuple[str, str]]:
+        toks = doc
+        n = len(doc)
+        for i, tok in enumerate(toks):
+            low = tok.lower_
+            # "2016's Star Trek Beyond", "Netflix's When They See Us"
+            if low in ("'s", "’s") and i > 0:
+                prev = toks[i - 1]
+                if re.fullmatch(r"(19|20)\d\d", prev.text) or prev.lower_ in self.platforms:
+                    run = self._run_right(doc, i + 1)
+                    if run:
+                        yield run.text, "pattern:possessive"
+            # "the film X", "the series X", "new album X"
+            if low in self.kind_nouns and i + 1 < n and toks[i + 1].is_title and i > 0 \
+                    and toks[i - 1].lower_ in ("the", "a", "new", "his", "her", "their", "its", "latest", "debut",
+                                               "upcoming", "hit", "next", "first", "second", "third", "final", "last",
+                                               "original", "animated", "documentary", "classic"):
+                run = self._run_right(doc, i + 1)
+                if run:
+                    yield run.text, "pattern:kind_noun"
+            # "X (1995)"
+            if tok.text == "(" and i + 2 < n and re.fullmatch(r"(19|20)\d\d", toks[i + 1].text) and toks[i + 2].text == ")":
+                run = self._run_left(doc, i)
+                if run:
+                    yield run.text, "pattern:year_paren"
+            # "X creator Noah Hawley", "X star Y", "X film"
+            if low in self.after and i > 0 and not tok.is_title:
+                run = self._run_left(doc, i)
+                if run and not (len(run) == 1 and run[0].is_sent_start):
+                    yield run.text, "pattern:after"
+        # "starred in X", "sequel to X"
+        for i in range(n):
+            for phrase in self.before:
+                k = len(phrase)
+                if i + k < n and tuple(t.lower_ for t in toks[i:i + k]) == phrase:
+                    run = self._run_right(doc, i + k)
+                    if run:
+                        yield run.text, "pattern:before"
+
+    # -------------------------------------------------------- title runs
+    def _is_title_word(self, tok: Any) -> bool:
+        t = tok.text
+        if tok.lower_ in self.kind_nouns or tok.lower_ in ("tv", "season", "episode"):
+            return False
+        return (t[:1].isupper() or t[:1].isdigit()) and not tok.is_punct and "\n" not in t
+
+    def _run_right(self, doc: Doc, i: int) -> Span | None:
+        if i >= len(doc) or not self._is_title_word(doc[i]) or doc[i].is_sent_start and i > 0 and False:
+            return None
+        j = i
+        end = i
+        while j < len(doc) and j - i < self.max_tokens:
+            tok = doc[j]
+            if self._is_title_word(tok):
+                end = j + 1
+            elif tok.lower_ in SMALL or tok.text in (":", "-", "&", "'", "’"):
+                if not (j + 1 < len(doc) and self._is_title_word(doc[j + 1]) and doc[j + 1].text[:1].isalpha()):
+                    break
+            else:
+                break
+            if tok.whitespace_ and "\n" in tok.whitespace_:
+                break
+            if j + 1 < len(doc) and doc[j + 1].lower_ in ("'s", "’s"):
+                break
+            j += 1
+        return doc[i:end] if end > i else None
+
+    def _run_left(self, doc: Doc, i: int) -> Span | None:
+        j = i - 1
+        start = i
+        while j >= 0 and i - j <= self.max_tokens:
+            tok = doc[j]
+            if "\n" in tok.text or "\n" in tok.whitespace_ and j != i - 1:
+                break
+            if self._is_title_word(tok):
+                start = j
+                if tok.is_sent_start:
+                    break
+            elif tok.lower_ in SMALL and j > 0 and self._is_title_word(doc[j - 1]) and start == j + 1:
+                pass
+            else:
+                break
+            j -= 1
+        if start < i and doc[start].lower_ in SMALL:
+            start += 1
+        return doc[start:i] if start < i else None
+
+    # ------------------------------------------------------------- filters
+    def _acceptable(self, title: str, key: str, people: set[str], source: str) -> bool:
+        if not key or len(title) > 120 or key in self.stop or key in people:
+            return False
+        words = title.split()
+        if len(words) > self.max_tokens + 2:
+            return False
+        if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title):
+            return False
+        if source.startswith("pattern") or source == "ner":
+            if key in _MONTHS or key in SMALL:
+                return False
+        if source.startswith("pattern") and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
+            return False  # "Leonardo DiCaprio stars ..." names a person, not a work
+        return True
+
+    def _trusted(self, c: dict) -> bool:
+        """A candidate from one weak source alone must look like a title."""
+        src = c["sources"]
+        if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading"):
+            return True
+        if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
+            return True
+        if src.get("ner"):
+            return True
+        patterns = sum(v for k, v in src.items() if k.startswith("pattern"))
+        return patterns >= 1 and len(c["title"]) > 1
+
+    # ------------------------------------------------------------ mentions
+    def _mentions(self, doc: Doc, accepted: dict[str, dict]) -> list[Span]:
+        matcher = PhraseMatcher(doc.vocab)
+        for key, c in accepted.items():
+            forms = {c["title"]}
+            matcher.add(key, [self.nlp.make_doc(f) for f in forms])
+        spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
+        # prefer the longest: "Star Trek Beyond" over "Star Trek"
+        spans = filter_spans(spans)
+        people_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        out = []
+        for s in spans:
+            if any(t.i in people_tokens for t in s) and len(s) <= 2:
+                continue
+            key = norm_key(s.text)
+            c = accepted.get(key) or next((v for v in accepted.values() if norm_key(v["title"]) == key), None)
+            s._.canonical = c["title"] if c else s.text
+            s._.kind = self._kind_near(s)
+            out.append(s)
+        return out
+
+    def _kind_near(self, span: Span) -> str | None:
+        doc = span.doc
+        window = [t.lower_ for t in doc[max(0, span.start - 3):span.start]] + \
+                 [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
+        for kind, words in self.kinds.items():
+            if any(w in words for w in window):
+                return kind
+        return None
+
+    # ------------------------------------------------------------- records
+    def _records(self, doc: Doc, accepted: dict[str, dict], mentions: list[Span]) -> list[dict]:
+        by_key: dict[str, list[Span]] = defaultdict(list)
+        for s in mentions:
+            by_key[norm_key(s._.canonical)].append(s)
+        out = []
+        for key, c in accepted.items():
+            ms = by_key.get(key, [])
+            if not ms and not (c["sources"].get("jsonld") or c["sources"].get("facts")):
+                continue  # never in the text after all (e.g. swallowed by a longer title)
+            kinds = Counter(s._.kind for s in ms if s._.kind)
+            kind = c["kind"] or (kinds.most_common(1)[0][0] if kinds else "other")
+            info = c["info"]
+            release = _iso_from_text(info.get("release_text")) or info.get("release_date")
+            years = [int(s._.iso_date) for s in doc.spans.get("dates", [])
+                     if s._.iso_date and len(s._.iso_date) == 4 and any(abs(s.start - m.end) <= 2 or abs(m.start - s.end) <= 2 for m in ms)]
+            record = {
+                "title": c["title"], "kind": kind,
+                "year": int(release[:4]) if release else (years[0] if years else None),
+                "release_date": release if release and len(release) == 10 else None,
+                "platforms": info.get("platforms", []), "genres": [g.lower() for g in info.get("genres", [])],
+                "countries": info.get("countries", []), "languages": info.get("languages", []),
+                "episodes": info.get("episodes"), "creators": info.get("creators", []),
+                "mentions": [span_dict(s, f"{self.name}:{_best_source(c)}") for s in ms],
+            }
+            out.append(record)
+        return out
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _best_source(c: dict) -> str:
+    return c["sources"].most_common(1)[0][0]
+
+
+def _tidy(title: str) -> str:
+    title = " ".join(title.split())
+    title = title.strip(_PUNCT_EDGES.replace(")", "").replace("(", "")) if title else title
+    title = re.sub(r"[’']s$", "", title)
+    words = title.strip(" ,.;:").split()
+    while len(words) > 1 and words[-1].casefold() in SMALL:
+        words.pop()
+    while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _quoted_heading(text: str) -> str | None:
+    """'3. "Heat" (1995)' or "'F1: The Movie'": the quoted or whole short heading of a list article."""
+    m = re.match(r"^\s*(?:\d+[.)]\s*)?[\"“‘']([^\"“”‘’]{1,100})[\"”’'](?:\s*\(\d{4}\))?\s*$", text)
+    if m:
+        return m.group(1)
+    m = re.match(r"^\s*\d+[.)]\s*(.{1,100}?)\s*\((?:19|20)\d\d\)\s*$", text)
+    return m.group(1) if m else None
+
+
+def _looks_like_title(text: str, strict: bool = False) -> bool:
+    text = _tidy(text)
+    words = text.split()
+    if not words or len(words) > 12 or len(text) > 100:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    if text.endswith(("?", "!")) and len(words) > 6:
+        return False
+    content = [w for w in words if w.casefold() not in SMALL]
+    if not content or words[-1].casefold() in SMALL:
+        return False
+    caps = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    if caps < len(content) and len(content) <= 4:
+        return False
+    if strict:
+        # speech is quoted too: ask for title case and no first/second person
+        if any(w.casefold() in ("i", "i'm", "we", "you", "my", "our", "it's", "i’m") for w in words) and len(words) > 3:
+            return False
+        return caps / len(content) >= 0.75
+    return caps / len(content) >= 0.6
+
+
+def _split_list(value: str) -> list[str]:
+    parts = re.split(r",|;|\band\b|/|\|", value)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _iso_from_text(value: str | None) -> str | None:
+    if not value:
+        return None
+    from dateutil import parser as dateparser
+    from datetime import datetime
+
+    try:
+        dt = dateparser.parse(value, default=datetime(1, 1, 1), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    if dt.year < 1800:
+        return None
+    return dt.date().isoformat() if re.search(r"\d{1,2}\D+\d{4}|\d{4}-\d{2}-\d{2}", value) else str(dt.year)

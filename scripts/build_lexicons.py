@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Derive the package's compact first-name list from the award and film fact lists in ../shared.
+
+Facts only (which given names people in film and music carry): the output is a sorted word list,
+`src/extract/patterns/first_names.txt`. Re-run when the gazetteers change:
+
+    python scripts/build_lexicons.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "extract" / "patterns" / "first_names.txt"
+# given names that are also everyday capitalised words in news prose
+EXCLUDE = {"The", "A", "An", "Will", "May", "June", "April", "August", "Star", "Sky", "Rain", "Bill", "Art",
+           "Guy", "Rich", "Hope", "Faith", "Grace", "Joy", "Summer", "Winter", "Young", "King", "Prince",
+           "Page", "Ford", "Miles", "Mark", "Chance", "Judge", "Major", "Sunny", "Christmas", "Dakota",
+           "Paris", "London", "Georgia", "Virginia", "Carolina", "Brooklyn", "Jersey", "China", "India",
+           "Big", "Little", "Lil", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "St", "DJ", "MC", "Los", "New",
+           "San", "Las", "El", "La", "Le", "De", "Van", "Von", "Del", "Della", "Di", "Da", "Du"}
+
+
+def names(shared: Path):  # noqa: ANN201
+    g = shared / "data" / "gazetteers"
+    with open(g / "prasertcbs-basic-dataset" / "imdb_movie_metadata.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            for k in ("director_name", "actor_1_name", "actor_2_name", "actor_3_name"):
+                yield row.get(k) or ""
+    with open(g / "DLu-oscar_data" / "oscars.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            yield from (row.get("Nominees") or "").split("|")
+    for f in (g / "Gerard3443-TFG" / "sag_awards.csv", g / "Gerard3443-TFG" / "bafta_awards.csv"):
+        with open(f, encoding="utf-8", errors="replace") as fh:
+            for row in csv.DictReader(fh):
+                yield row.get("name") or ""
+    with open(g / "y4xulSC-workshop002" / "the_grammy_awards.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            yield row.get("artist") or ""
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    ap.add_argument("--min-count", type=int, default=3)
+    args = ap.parse_args()
+    counts: Counter[str] = Counter()
+    for name in names(args.shared):
+        words = name.strip().split()
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-zà-ÿ]+", words[0]) and re.fullmatch(r"[A-Z][\w'’.-]+", words[-1]):
+            counts[words[0]] += 1
+    keep = sorted(n for n, c in counts.items() if c >= args.min_count and n not in EXCLUDE)
+    OUT.write_text("# Given names of people in film, TV and music (derived by scripts/build_lexicons.py)\n"
+                   + "\n".join(keep) + "\n", encoding="utf-8")
+    print(f"{len(keep)} first names -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

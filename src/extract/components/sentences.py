@@ -1,0 +1,36 @@
+"""`entertainment_sentences`: sentence boundaries from punctuation and from the cleaner's block breaks.
+
+Sets: `Token.is_sent_start`. Runs spaCy's rule-based `Sentencizer`, then starts a sentence after
+every newline (each block of the cleaned text: headline, paragraph, list item, cell).
+Skipped when an earlier component (a parser or senter) already set boundaries.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from .base import Component
+
+
+@Language.factory("entertainment_sentences", default_config={"overwrite": False},
+                  assigns=["token.is_sent_start"])
+def make_sentence_splitter(nlp: Language, name: str, overwrite: bool) -> "SentenceSplitter":
+    return SentenceSplitter(name, overwrite)
+
+
+class SentenceSplitter(Component):
+    def __init__(self, name: str, overwrite: bool) -> None:
+        self.name = name
+        self.overwrite = overwrite
+        self.sentencizer = Sentencizer()
+
+    def process(self, doc: Doc) -> Doc:
+        if doc.has_annotation("SENT_START") and not self.overwrite:
+            return doc
+        doc = self.sentencizer(doc)
+        for tok in doc[1:]:
+            if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
+                tok.is_sent_start = True
+        return doc
