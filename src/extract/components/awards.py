@@ -30,17 +30,21 @@ _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
 
 @Language.factory(
     "entertainment_awards",
-    default_config={"catalogue": "awards.jsonl", "cues": "award_cues.json", "require_outcome": True},
+    default_config={"catalogue": "awards.jsonl", "cues": "award_cues.json", "require_outcome": True,
+                    "max_gap": 60},
     assigns=["doc._.awards", "doc.spans"],
     requires=["doc.ents", "token.is_sent_start"],
 )
-def make_award_finder(nlp: Language, name: str, catalogue: str, cues: str, require_outcome: bool) -> "AwardFinder":
-    return AwardFinder(nlp, name, catalogue=catalogue, cues=cues, require_outcome=require_outcome)
+def make_award_finder(nlp: Language, name: str, catalogue: str, cues: str, require_outcome: bool,
+                      max_gap: int) -> "AwardFinder":
+    return AwardFinder(nlp, name, catalogue=catalogue, cues=cues, require_outcome=require_outcome, max_gap=max_gap)
 
 
 class AwardFinder(Component):
-    def __init__(self, nlp: Language, name: str, *, catalogue: str, cues: str, require_outcome: bool) -> None:
+    def __init__(self, nlp: Language, name: str, *, catalogue: str, cues: str, require_outcome: bool,
+                 max_gap: int) -> None:
         self.name = name
+        self.max_gap = max_gap
         self.require_outcome = require_outcome
         self.bodies: dict[str, dict] = {}
         self.matcher = PhraseMatcher(nlp.vocab)  # case-sensitive: "Tonys" yes, "tonys" no
@@ -102,11 +106,12 @@ class AwardFinder(Component):
         }
 
     def _outcome(self, text: str, start: int, end: int) -> str | None:
+        """The outcome cue nearest the mention, within `max_gap` characters."""
         best: tuple[int, str] | None = None
         for rx, outcome in ((self.won, "won"), (self.nominated, "nominated")):
             for m in rx.finditer(text):
                 dist = m.start() - end if m.start() >= end else start - m.end()
-                if best is None or abs(dist) < best[0]:
+                if abs(dist) <= self.max_gap and (best is None or abs(dist) < best[0]):
                     best = (abs(dist), outcome)
         return best[1] if best else None
 
@@ -125,6 +130,15 @@ class AwardFinder(Component):
         work = nearest(works, mention, prefer_before=False)
         if work is None:
             work = section_work(doc, mention)
+        between = doc[min(mention.end, person.end if person is not None else mention.end):
+                      max(mention.start, person.start if person is not None else mention.start)]
+        pronoun = any(t.lower_ in ("him", "her", "them", "he", "she", "they") for t in sent)
+        possessive = person is not None and person.end < len(doc) and doc[person.end].lower_ in ("'s", "’s")
+        counted = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+"
+                            + re.escape(mention.text) + r"\s+(?:nominations|nods|wins|awards)", sent.text, re.I)
+        if person is not None and work is not None and ((possessive and not pronoun) or counted):
+            person = None  # "nine Golden Globe nominations, director X's dramedy": the film is nominated
+        del between
         person_name = canonical(person)
         work_name = canonical(work)
         return (person_name or work_name), work_name

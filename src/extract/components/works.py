@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Iterator
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -39,6 +40,8 @@ _FACT_KIND = [(re.compile(p, re.I), k) for p, k in (
     (r"mini-?series|limited series|docuseries", "miniseries"), (r"\bseries|\bshow|sitcom", "tv_series"),
     (r"\bfilm|movie|feature|documentary", "film"), (r"\balbum|\bEP\b|\bLP\b", "album"), (r"\bsingle|\bsong", "song"),
     (r"\bnovel|\bbook", "book"), (r"\bgame", "game"), (r"podcast", "podcast"), (r"\bplay\b|musical", "play"))]
+_CALL_TO_ACTION = re.compile(r"^(?:follow|listen to|subscribe|sign up|read more|read the|click|share|download|"
+                             r"watch on|contact|email|like us|join us|see more|more from|related)\b", re.I)
 _PUNCT_EDGES = " \t\n\"'“”‘’«»,.;:!?()[]"
 
 
@@ -65,8 +68,8 @@ class WorkFinder(Component):
         self.before = [tuple(p.casefold().split()) for p in a["before_title"]]
         self.after = frozenset(w.casefold() for w in a["after_title"])
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
-        self.stop = load_words(stoplist)
-        self.platforms = self.stop
+        self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
+        self.platforms = load_words(stoplist)
         self.first_names = load_words("first_names.txt")
         self.max_tokens = max_title_tokens
         self.use_markup = use_markup
@@ -104,12 +107,17 @@ class WorkFinder(Component):
                     text = doc.text[s.start:s.end]
                     if s.kind == "heading":
                         text = _quoted_heading(doc.text[s.start:s.end]) or ""
-                    if _looks_like_title(text):
+                    if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
+                            and text.split()[-1].casefold() not in SMALL:
                         add(text, "markup:" + s.kind)
         for title, source in self._from_anchors(doc):
-            add(title, source)
+            parts = re.split(r"\s+(?:and|&)\s+", title)
+            for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
+                add(part, source)
 
-        accepted = {k: c for k, c in cands.items() if self._trusted(c)}
+        lower_text = doc.text.casefold()
+        accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)}
+        accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
         doc.spans["works"] = mentions
         doc._.works = self._records(doc, accepted, mentions)
@@ -185,7 +193,7 @@ class WorkFinder(Component):
                     if run:
                         yield run.text, "pattern:possessive"
             # "the film X", "the series X", "new album X"
-            if low in self.kind_nouns and i + 1 < n and toks[i + 1].is_title and i > 0 \
+            if low in self.kind_nouns and not tok.text[:1].isupper() and i + 1 < n and toks[i + 1].is_title and i > 0 \
                     and toks[i - 1].lower_ in ("the", "a", "new", "his", "her", "their", "its", "latest", "debut",
                                                "upcoming", "hit", "next", "first", "second", "third", "final", "last",
                                                "original", "animated", "documentary", "classic"):
@@ -272,6 +280,8 @@ class WorkFinder(Component):
             if key in _MONTHS or key in SMALL:
                 return False
         if source.startswith("pattern") and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
+            return False
+        if source.startswith("pattern") and re.match(r"(19|20)\d\d\b", title):
             return False  # "Leonardo DiCaprio stars ..." names a person, not a work
         return True
 
@@ -287,11 +297,29 @@ class WorkFinder(Component):
         patterns = sum(v for k, v in src.items() if k.startswith("pattern"))
         return patterns >= 1 and len(c["title"]) > 1
 
+    def _weak_single_word(self, c: dict, doc: Doc, lower_text: str) -> bool:
+        """One capitalised word is a title only with evidence beyond a single weak cue."""
+        title = c["title"]
+        if " " in title:
+            return False
+        src = c["sources"]
+        if src.get("jsonld") or src.get("facts") or src.get("markup:heading"):
+            return False
+        word = title.casefold()
+        if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
+            return True
+        strong = sum(v for k, v in src.items() if k in ("markup:emphasis", "markup:quote", "ner"))
+        weak = sum(v for k, v in src.items() if k.startswith("pattern"))
+        # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) and strong + weak < 3:
+            return True
+        return strong == 0 and weak < 2
+
     # ------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, accepted: dict[str, dict]) -> list[Span]:
         matcher = PhraseMatcher(doc.vocab)
         for key, c in accepted.items():
-            forms = {c["title"]}
+            forms = {c["title"], *c.get("aliases", ())}
             matcher.add(key, [self.nlp.make_doc(f) for f in forms])
         spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
         # prefer the longest: "Star Trek Beyond" over "Star Trek"
@@ -302,7 +330,8 @@ class WorkFinder(Component):
             if any(t.i in people_tokens for t in s) and len(s) <= 2:
                 continue
             key = norm_key(s.text)
-            c = accepted.get(key) or next((v for v in accepted.values() if norm_key(v["title"]) == key), None)
+            c = accepted.get(key) or next((v for v in accepted.values()
+                                           if key in {norm_key(a) for a in v.get("aliases", ())}), None)
             s._.canonical = c["title"] if c else s.text
             s._.kind = self._kind_near(s)
             out.append(s)
@@ -340,6 +369,7 @@ class WorkFinder(Component):
                 "platforms": info.get("platforms", []), "genres": [g.lower() for g in info.get("genres", [])],
                 "countries": info.get("countries", []), "languages": info.get("languages", []),
                 "episodes": info.get("episodes"), "creators": info.get("creators", []),
+                "aliases": sorted(set(c.get("aliases", ())) | {m.text for m in ms if norm_key(m.text) != key}),
                 "mentions": [span_dict(s, f"{self.name}:{_best_source(c)}") for s in ms],
             }
             out.append(record)
@@ -349,12 +379,26 @@ class WorkFinder(Component):
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
+def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
+    """'Trek' beside 'Star Trek': a one-word candidate that ends exactly one longer title is its alias."""
+    out = dict(accepted)
+    for key, c in accepted.items():
+        if " " in key:
+            continue
+        longer = [o for k, o in accepted.items() if k != key and k.split()[-1:] == [key] and len(k.split()) == 2]
+        if len(longer) == 1 and not (c["sources"].get("jsonld") or c["sources"].get("facts")):
+            longer[0].setdefault("aliases", set()).add(c["title"])
+            del out[key]
+    return out
+
+
 def _best_source(c: dict) -> str:
     return c["sources"].most_common(1)[0][0]
 
 
 def _tidy(title: str) -> str:
     title = " ".join(title.split())
+    title = re.sub(r"^(?:the|a|an)\s+", "", title)  # a lower-case article is not part of a title
     title = title.strip(_PUNCT_EDGES.replace(")", "").replace("(", "")) if title else title
     title = re.sub(r"[’']s$", "", title)
     words = title.strip(" ,.;:").split()
