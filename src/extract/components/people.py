@@ -61,7 +61,9 @@ class PeopleLinker(Component):
         self.nlp = nlp
         r = load_json(roles)
         self.role_nouns = {w: role for role, ws in r["nouns"].items() for w in ws}
-        self.by_phrases = [(tuple(p.split()), role) for role, ps in r["by_phrases"].items() for p in ps]
+        self.by_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for role, phrases in r["by_phrases"].items():
+            self.by_matcher.add(role, [nlp.make_doc(p) for p in phrases])
         self.stop = load_words(stoplist)
         self.first_names = load_words(first_names)
         self.non_person_words = load_words(non_person_words)
@@ -156,23 +158,21 @@ class PeopleLinker(Component):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None and run.end < n and doc[run.end].text == ")":
                     yield run, "actor"
-        for i in range(n):
-            for phrase, role in self.by_phrases:
-                k = len(phrase)
-                if i + k < n and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
-                    j = i + k
-                    while j < n:  # "starring A, B and C"
-                        run = _name_run(doc, j, work_tokens)
-                        if run is None:
-                            break
-                        yield run, role
-                        j = run.end
-                        if j < n and doc[j].text in (",", "and", "&") :
-                            j += 1
-                            if j < n and doc[j].lower_ == "and":
-                                j += 1
-                        else:
-                            break
+        for match_id, _, end in self.by_matcher(doc):
+            role = doc.vocab.strings[match_id]
+            j = end
+            while j < n:  # "starring A, B and C"
+                run = _name_run(doc, j, work_tokens)
+                if run is None:
+                    break
+                yield run, role
+                j = run.end
+                if j < n and doc[j].text in (",", "and", "&"):
+                    j += 1
+                    if j < n and doc[j].lower_ == "and":
+                        j += 1
+                else:
+                    break
 
     # ---------------------------------------------------------------- mentions
     def _mentions(self, doc: Doc, clusters: dict[str, set[str]], work_tokens: set[int]) -> list[Span]:

@@ -65,7 +65,8 @@ class WorkFinder(Component):
         self.nlp = nlp
         a = load_json(anchors)
         self.kind_nouns = frozenset(w.casefold() for w in a["kind_nouns"])
-        self.before = [tuple(p.casefold().split()) for p in a["before_title"]]
+        self.before_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.before_matcher.add("BEFORE_TITLE", [nlp.make_doc(p.casefold()) for p in a["before_title"]])
         self.after = frozenset(w.casefold() for w in a["after_title"])
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
         self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
@@ -211,13 +212,10 @@ class WorkFinder(Component):
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
         # "starred in X", "sequel to X"
-        for i in range(n):
-            for phrase in self.before:
-                k = len(phrase)
-                if i + k < n and tuple(t.lower_ for t in toks[i:i + k]) == phrase:
-                    run = self._run_right(doc, i + k)
-                    if run:
-                        yield run.text, "pattern:before"
+        for _, _, end in self.before_matcher(doc):
+            run = self._run_right(doc, end)
+            if run:
+                yield run.text, "pattern:before"
 
     # -------------------------------------------------------- title runs
     def _is_title_word(self, tok: Any) -> bool:
