@@ -150,7 +150,7 @@ class DateFinder(Component):
         if span.start == 0:
             return False
         prev = span.doc[span.start - 1]
-        if span.doc.ents and any(e.start <= span.start < e.end and e.label_ in ("WORK", "EVENT") for e in span.doc.ents):
+        if span.doc[span.start].ent_type_ in ("WORK", "EVENT") and span.doc[span.start].ent_iob_ == "I":
             return True
         if not prev.is_title and not prev.is_upper:
             return False

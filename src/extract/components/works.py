@@ -78,7 +78,8 @@ class WorkFinder(Component):
     # ------------------------------------------------------------------ main
     def process(self, doc: Doc) -> Doc:
         clean = doc._.clean
-        people = {norm_key(e.text) for e in doc.ents if e.label_ == "PERSON"}
+        ents = list(doc.ents)
+        people = {norm_key(e.text) for e in ents if e.label_ == "PERSON"}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
@@ -99,7 +100,7 @@ class WorkFinder(Component):
             add(title, "jsonld", kind, info=info)
         for title, kind, info in self._from_facts(clean):
             add(title, "facts", kind, info=info)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "WORK":
                 add(ent.text, "ner")
         if self.use_markup and clean is not None:
@@ -322,7 +323,7 @@ class WorkFinder(Component):
         spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
         # prefer the longest: "Star Trek Beyond" over "Star Trek"
         spans = filter_spans(spans)
-        people_tokens = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+        people_tokens = {t.i for t in doc if t.ent_type_ == "PERSON"}
         out = []
         for s in spans:
             if any(t.i in people_tokens for t in s) and len(s) <= 2:
