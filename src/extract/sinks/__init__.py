@@ -1,28 +1,51 @@
-"""Output sinks: one small interface (write_header, write_records, write_footer, close), looked up by format."""
+"""Output sinks: one small interface (write_header, write_batch/write_records, write_footer, close), looked up by format.
+
+| format  | output                                   | chosen by                       |
+|---------|------------------------------------------|---------------------------------|
+| jsonl   | one file, a record per line              | `.jsonl`, `.ndjson`, `.json`    |
+| csv     | a directory of `<table>.csv`             | `.csv`                          |
+| parquet | a directory of `<table>.parquet`         | `.parquet`                      |
+| sqlite  | a SQLite database file with the tables   | `.sqlite`, `.sqlite3`, `.db`    |
+| sql     | any SQLAlchemy URL (`postgresql://...`)  | `--db URL`                      |
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import FormatError
 from .base import Sink
+from .csv import CsvSink
 from .jsonl import JsonlSink
+from .parquet import ParquetSink
+from .sql import SqlSink, sqlite_url
 
-SINKS: dict[str, type[Sink]] = {"jsonl": JsonlSink}
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+FILE_SINKS = {"jsonl": JsonlSink, "csv": CsvSink, "parquet": ParquetSink}
+FORMATS = (*FILE_SINKS, "sqlite", "sql")
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".parquet": "parquet",
+                  ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite"}
 
 
 def format_for(path: str | Path, fmt: str | None = None) -> str:
     if fmt:
-        return fmt
+        return fmt.lower()
+    if "://" in str(path):
+        return "sql"
     return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "jsonl")
 
 
-def open_sink(path: str | Path, fmt: str | None = None) -> Sink:
+def open_sink(path: str | Path, fmt: str | None = None, *, keep_parts: Iterable[int] | None = None,
+              **options: object) -> Sink:
+    """The sink for `path` (a file, a directory or a database URL) in `fmt` (default: from the path)."""
     fmt = format_for(path, fmt)
-    if fmt not in SINKS:
-        raise FormatError(fmt=fmt, choices=", ".join(sorted(SINKS)))
-    return SINKS[fmt](Path(path))
+    if fmt in FILE_SINKS:
+        return FILE_SINKS[fmt](Path(path), keep_parts=keep_parts)
+    if fmt == "sqlite":
+        return SqlSink(sqlite_url(path), **options)  # type: ignore[arg-type]
+    if fmt == "sql":
+        return SqlSink(str(path), **options)  # type: ignore[arg-type]
+    raise FormatError(fmt=fmt, choices=", ".join(FORMATS))
 
 
-__all__ = ["SINKS", "Sink", "open_sink", "format_for"]
+__all__ = ["FORMATS", "Sink", "format_for", "open_sink"]

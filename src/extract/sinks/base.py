@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from itertools import islice
+from typing import Iterable, Iterator, TypeVar
 
 from ..schema import ArticleRecord
 
+T = TypeVar("T")
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
 
 class Sink:
-    """Write records: `write_header()`, `write_records(records)`, `write_footer()`, `close()`."""
+    """Write records: `write_header()`, `write_batch(records, part)`/`write_records(records)`,
+    `write_footer()`, `close()`.
+
+    A batch is the unit of atomicity: after `write_batch` returns it is durable (a renamed part
+    file, a committed transaction); a kill before that leaves nothing of it behind.
+    """
+
+    batch_size = 1000
 
     def write_header(self) -> None:
         pass
 
-    def write_records(self, records: Iterable[ArticleRecord]) -> None:
+    def write_batch(self, records: list[ArticleRecord], part: int | None = None) -> None:
         raise NotImplementedError
+
+    def write_records(self, records: Iterable[ArticleRecord]) -> None:
+        for batch in chunked(records, self.batch_size):
+            self.write_batch(batch)
 
     def write_footer(self) -> None:
         pass
@@ -27,6 +47,8 @@ class Sink:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
-        if exc_type is None:
-            self.write_footer()
-        self.close()
+        try:
+            if exc_type is None:
+                self.write_footer()
+        finally:
+            self.close()
