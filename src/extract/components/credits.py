@@ -65,10 +65,11 @@ class CreditFinder(Component):
             credits.append({"person": person, "role": role, "work": work, "character": character,
                             "evidence": span_dict(evidence, self.name)})
 
+        topic = _topic_work(doc)
         for mention in person_spans:
             name = canonical(mention)
-            for role, character, cue in self._cues(doc, mention, person_tokens, work_tokens):
-                work = self._work_for(doc, mention)
+            for role, character, cue, direction in self._cues(doc, mention, person_tokens, work_tokens):
+                work = self._work_for(doc, cue, direction, topic)
                 credit(name, role, work, character, mention.sent)
                 if character and role == "actor":
                     self._add_character(doc, people, character, work, cue)
@@ -91,13 +92,24 @@ class CreditFinder(Component):
     # --------------------------------------------------------------- cues
     def _cues(self, doc: Doc, m: Span, person_tokens: dict[int, Span], work_tokens: set[int]):  # noqa: ANN202
         sent = m.sent
-        # role noun right before the name: "director X", "Legion creator X", "singer-keyboardist X"
+        # role noun right before the name: "director X", "Legion creator X", "an actor called X"
         for k in (2, 1):
             lo = m.start - k
+            skip = 1 if lo - 1 >= sent.start and doc[m.start - 1].lower_ in ("called", "named") else 0
+            lo -= skip
             if lo >= sent.start:
-                role = self.nouns.get(tuple(t.lower_ for t in doc[lo:m.start]))
+                role = self.nouns.get(tuple(t.lower_ for t in doc[lo:m.start - skip]))
                 if role:
-                    yield role, None, doc[lo:m.end]
+                    yield role, None, doc[lo:m.end], "before"
+                    break
+        # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer,"
+        if m.end + 1 < sent.end and doc[m.end].text == ",":
+            for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
+                if t.is_punct or t.i in person_tokens:
+                    break
+                role = self.nouns.get((t.lower_,))
+                if role:
+                    yield role, None, doc[m.start:t.i + 1], "any"
                     break
         # by-phrase before the name or before the list the name is in
         j = m.start
@@ -106,10 +118,12 @@ class CreditFinder(Component):
         for phrase, role in self.by_phrases:
             k = len(phrase)
             if j - k >= sent.start and tuple(t.lower_ for t in doc[j - k:j]) == phrase:
-                yield role, None, doc[j - k:m.end]
+                yield role, None, doc[j - k:m.end], "before"
                 break
-        # verb after the name: "X directed", "X, who directed", "X will direct", "X stars as Y"
+        # verb after the name or after the list it ends: "X directed", "A, B and C return", "X, who directed"
         i = m.end
+        while i < sent.end and (doc[i].text in (",", "and", "&") and i + 1 in person_tokens or i in person_tokens):
+            i += 1
         if i < sent.end and doc[i].lower_ in ("'s", "’s"):
             i += 1
         if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
@@ -117,21 +131,43 @@ class CreditFinder(Component):
         for phrase, role in self.verbs:
             k = len(phrase)
             if i + k <= sent.end and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
-                yield role, self._character_after(doc, i + k, sent, person_tokens, work_tokens), doc[m.start:i + k]
+                yield role, self._character_after(doc, i + k, sent, person_tokens, work_tokens), doc[m.start:i + k], "after"
                 break
+        # "X was head writer", "X is a producer"
+        if i < sent.end and doc[i].lower_ in ("is", "was", "became", "becomes", "remains", "has", "had"):
+            for t in doc[i + 1:min(sent.end, i + 5)]:
+                if t.is_punct:
+                    break
+                role = self.nouns.get((t.lower_,))
+                if role:
+                    yield role, None, doc[m.start:t.i + 1], "any"
+                    break
         # "X as Y"
         if i < sent.end and doc[i].lower_ == "as":
             ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
             if ch:
-                yield "actor", ch, doc[m.start:i + 1]
+                yield "actor", ch, doc[m.start:i + 1], "any"
         # "X's portrayal of Y"
         if m.end + 3 < sent.end and doc[m.end].lower_ in ("'s", "’s") and doc[m.end + 1].lower_ in ("portrayal", "turn", "role", "performance"):
             ch = self._character_after(doc, m.end + 2, sent, person_tokens, work_tokens)
-            yield "actor", ch, doc[m.start:m.end + 2]
-        # "Character (Actor)" or "a rookie (Actor)"
-        if m.start - 1 >= sent.start and doc[m.start - 1].text == "(" and m.end < sent.end and doc[m.end].text == ")":
-            ch = _name_before(doc, m.start - 1, sent, person_tokens, work_tokens)
-            yield "actor", ch, doc[max(sent.start, m.start - 4):m.end + 1]
+            yield "actor", ch, doc[m.start:m.end + 2], "any"
+        # "X would reprise his role as Y": the nearest person before "role as Y"
+        for t in doc[m.end:min(sent.end, m.end + 12)]:
+            if t.i in person_tokens:
+                break
+            if t.lower_ in ("role", "roles", "part") and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "as":
+                ch = self._character_after(doc, t.i + 1, sent, person_tokens, work_tokens)
+                if ch:
+                    yield "actor", ch, doc[m.start:t.i + 2], "any"
+                break
+        # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)"
+        if m.end < sent.end and doc[m.end].text == ")":
+            k = m.start - 1
+            while k >= max(sent.start, m.start - 6) and doc[k].text != "(" and not doc[k].is_punct:
+                k -= 1
+            if k >= sent.start and doc[k].text == "(":
+                ch = _name_before(doc, k, sent, person_tokens, work_tokens)
+                yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
 
     def _character_after(self, doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
@@ -156,13 +192,23 @@ class CreditFinder(Component):
         mentions = [{"start": start, "end": start + len(character), "text": character, "source": self.name}] if start >= 0 else []
         people[character] = {"name": character, "aliases": [], "roles": ["character"], "mentions": mentions}
 
-    def _work_for(self, doc: Doc, mention: Span) -> str | None:
-        sent = mention.sent
-        works = [w for w in doc.spans.get("works", []) if sent.start <= w.start and w.end <= sent.end]
-        w = nearest(works, mention, prefer_before=False)
+    def _work_for(self, doc: Doc, cue: Span, direction: str, topic: str | None) -> str | None:
+        """The work a cue is about: in its clause on the cue's side, else the section's, else the article's."""
+        lo, hi = _clause(doc, cue)
+        works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
+                 and not (w.start < cue.end and w.end > cue.start)]
+        before = [w for w in works if w.end <= cue.start]
+        after = [w for w in works if w.start >= cue.end]
+        w = None
+        if direction == "before":
+            w = max(before, key=lambda x: x.end) if before else (min(after, key=lambda x: x.start) if after else None)
+        elif direction == "after":
+            w = min(after, key=lambda x: x.start) if after else (max(before, key=lambda x: x.end) if before else None)
+        else:
+            w = nearest(works, cue)
         if w is None:
-            w = section_work(doc, mention)
-        return canonical(w)
+            w = section_work(doc, cue)
+        return canonical(w) if w is not None else topic
 
     def _from_facts(self, doc: Doc, name: str, role: str) -> bool:
         clean = doc._.clean
@@ -189,6 +235,36 @@ def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens:
     if j == i or j == sent.start and i - j == 1 and doc[j].is_sent_start:
         return None
     return doc[j:i].text
+
+
+def _clause(doc: Doc, span: Span) -> tuple[int, int]:
+    """Token bounds of the clause holding `span`: its sentence cut at ';' and dashes."""
+    sent = span.sent
+    lo, hi = sent.start, sent.end
+    for t in doc[sent.start:span.start]:
+        if t.text in (";", "—", "–"):
+            lo = t.i + 1
+    for t in doc[span.end:sent.end]:
+        if t.text in (";", "—", "–"):
+            hi = t.i
+            break
+    return lo, hi
+
+
+def _topic_work(doc: Doc) -> str | None:
+    """The work the article is about: its fact list's or JSON-LD's title, else the headline's most-mentioned work."""
+    main = _main_work(doc)
+    if main:
+        return main
+    clean = doc._.clean
+    head = next((s for s in getattr(clean, "spans", []) if s.kind == "headline"), None)
+    if head is None:
+        return None
+    in_head = [w for w in doc._.works or [] if any(m["start"] < head.end for m in w["mentions"])]
+    if not in_head:
+        return None
+    best = max(in_head, key=lambda w: len(w["mentions"]))
+    return best["title"] if len(best["mentions"]) >= 3 and len(in_head) == 1 else None
 
 
 def _main_work(doc: Doc) -> str | None:
