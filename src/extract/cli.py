@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,12 +13,30 @@ from .errors import ExtractError
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from .extractor import Limits
+    from .inputs import JsonlFields, read_path_list
     from .run import run
 
-    report = run(args.inputs, args.output, fmt=args.format, model=args.model, include_text=args.include_text,
-                 progress=not args.quiet)
+    inputs: list[str] | object = list(args.inputs)
+    if args.from_list:
+        stream = sys.stdin if args.from_list == "-" else open(args.from_list, encoding="utf-8")  # noqa: SIM115
+        inputs = _chain(args.inputs, read_path_list(stream))
+    elif not args.inputs:
+        raise SystemExit("extract run: error: give inputs or --from-list FILE")
+    if not args.output and not args.db:
+        raise SystemExit("extract run: error: give --output PATH or --db URL")
+    report = run(inputs, args.output, fmt=args.format, db=args.db, model=args.model, include_text=args.include_text,
+                 workers=args.workers, engine=args.engine, scheduler=args.scheduler, force=args.force,
+                 manifest=args.manifest, limits=Limits(max_bytes=args.max_bytes),
+                 fields=JsonlFields(args.jsonl_html_field, args.jsonl_url_field, args.jsonl_id_field),
+                 chunk_size=args.chunk_size, commit_every=args.commit_every, progress=not args.quiet)
     print(report.summary(), file=sys.stderr)
     return 0
+
+
+def _chain(first, rest):  # noqa: ANN001, ANN202
+    yield from first
+    yield from rest
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -40,12 +59,26 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("run", help="extract records from HTML files and directories")
-    p.add_argument("inputs", nargs="+", help="HTML files (.html, .htm, .html.gz), directories or globs")
-    p.add_argument("-o", "--output", required=True, help="output path (.jsonl)")
-    p.add_argument("--format", help="output format (default: from the output's extension)")
+    p = sub.add_parser("run", help="extract records from HTML files, directories, JSON-lines dumps and WARC files")
+    p.add_argument("inputs", nargs="*", help="HTML files (.html, .htm, .html.gz), JSON-lines dumps (.jsonl[.gz]), "
+                   "WARC files (.warc[.gz]), directories (recursive) or globs")
+    p.add_argument("--from-list", metavar="FILE", help="read more input paths, one per line, from FILE ('-': stdin)")
+    p.add_argument("-o", "--output", help="output: .jsonl file, .csv or .parquet table directory, .sqlite database")
+    p.add_argument("--format", help="output format: jsonl, csv, parquet, sqlite (default: from the output's extension)")
+    p.add_argument("--db", metavar="URL", help="write to a database through SQLAlchemy (postgresql://..., sqlite:///...)")
     p.add_argument("--model", help="spaCy pipeline name or path (default: the shipped model)")
     p.add_argument("--include-text", action="store_true", help="include the cleaned text in each record")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="worker processes (default: cores)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local", help="local process pool or Dask")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler (default: start a local cluster)")
+    p.add_argument("--manifest", help="manifest file (default: <output>.manifest.sqlite)")
+    p.add_argument("--force", action="store_true", help="reprocess documents the manifest says are done")
+    p.add_argument("--jsonl-html-field", default="html", help="field holding the HTML in JSON-lines inputs")
+    p.add_argument("--jsonl-url-field", default="url", help="field holding the URL in JSON-lines inputs")
+    p.add_argument("--jsonl-id-field", default="id", help="field holding the document id in JSON-lines inputs")
+    p.add_argument("--max-bytes", type=int, default=20_000_000, help="skip documents larger than this")
+    p.add_argument("--chunk-size", type=int, default=16, help="documents per task sent to a worker")
+    p.add_argument("--commit-every", type=int, help="records per durable batch (default: the sink's)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
 

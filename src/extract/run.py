@@ -1,53 +1,215 @@
-"""`run`: the batch job behind `extract run` as a plain, importable function."""
+"""`run`: the batch job behind `extract run` as a plain, importable function.
+
+Wiring only: inputs (`inputs.iter_documents`) -> resume and duplicate checks (`manifest`) ->
+extraction on a local process pool (`parallel`) or on Dask (`dask_engine`) -> a sink
+(`sinks`), one durable batch at a time, each committed to the manifest after the sink has it.
+"""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
-from dataclasses import dataclass, field
+from collections import Counter, deque
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from .extractor import Extractor
-from .inputs import iter_documents
+from .document import RawDocument
+from .errors import OutputError, SkipDocument
+from .extractor import Extractor, Limits
+from .inputs import BadInput, JsonlFields, iter_documents
+from .manifest import Entry, Manifest, content_hash, default_location
+from .parallel import Chunk, ExtractorConfig, LocalEngine
+from .records import error_record, make_doc_id
+from .schema import ArticleRecord
 from .sinks import open_sink
 
 
 @dataclass
 class RunReport:
+    """What a run did: records by status and error code, documents already done, time per stage."""
+
     articles: int = 0
+    already_done: int = 0
     by_status: Counter = field(default_factory=Counter)
     by_code: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    workers: int = 1
+    engine: str = "local"
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
+    def count(self, record: ArticleRecord) -> None:
+        self.articles += 1
+        self.by_status[record.status] += 1
+        if record.error:
+            self.by_code[record.error.code] += 1
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out.update(by_status=dict(self.by_status), by_code=dict(self.by_code), articles_per_second=round(self.rate, 2))
+        return out
+
     def summary(self) -> str:
-        return (f"articles {self.articles}, ok {self.by_status['ok']}, skipped {self.by_status['skipped']}, "
-                f"errors {self.by_status['error']}, {self.rate:.1f} articles/s")
+        codes = ", ".join(f"{c} {n}" for c, n in sorted(self.by_code.items()))
+        stages = ", ".join(f"{k} {v:.1f}s" for k, v in self.stage_seconds.items())
+        return (f"articles {self.articles} (already done {self.already_done}), ok {self.by_status['ok']}, "
+                f"skipped {self.by_status['skipped']}, errors {self.by_status['error']}"
+                f"{' [' + codes + ']' if codes else ''}; {self.rate:.1f} articles/s in {self.seconds:.1f}s "
+                f"on {self.workers} {self.engine} worker(s); {stages}")
 
 
-def run(inputs: Iterable[str | Path], output: str | Path, *, fmt: str | None = None, model: str | None = None,
-        include_text: bool = False, progress: bool = False, extractor: Extractor | None = None) -> RunReport:
-    """Extract every input and write the records to `output`, one per input, in input order."""
+def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: str | None = None,
+        db: str | None = None, model: str | None = None, include_text: bool = False, workers: int = 1,
+        engine: str = "local", scheduler: str | None = None, force: bool = False,
+        manifest: str | Path | None = None, fields: JsonlFields = JsonlFields(), limits: Limits | None = None,
+        chunk_size: int = 16, commit_every: int | None = None, progress: bool = False,
+        extractor: Extractor | None = None) -> RunReport:
+    """Extract every input and write one record per input document to `output` (or the database `db`),
+    in input order, skipping what the manifest says is done unless `force`."""
     t0 = time.perf_counter()
-    ex = extractor or Extractor(model, include_text=include_text)
-    report = RunReport()
-    paths = list(inputs)
+    target = db or output
+    if target is None:
+        raise OutputError("E102", path="-", reason="give an output path or a database URL")
+    limits = limits or (extractor.limits if extractor else Limits())
+    config = ExtractorConfig(model, include_text, limits)
+    report = RunReport(workers=workers, engine=engine)
+    stages: Counter = Counter()
 
-    def counted(records):  # noqa: ANN001, ANN202
-        for record in records:
-            report.articles += 1
-            report.by_status[record.status] += 1
-            if record.error:
-                report.by_code[record.error.code] += 1
-            yield record
-
-    with open_sink(output, fmt) as sink:
-        sink.write_records(counted(ex.pipe(iter_documents(paths), progress=progress)))
-    report.seconds = time.perf_counter() - t0
-    report.stage_seconds = dict(ex.stage_seconds)
+    book = Manifest(manifest or default_location(target))
+    try:
+        if force:
+            book.reset()
+        book.start_run({"inputs": [str(i) for i in inputs] if isinstance(inputs, list) else "<stream>",
+                        "output": str(output) if output else None, "format": fmt, "model": model,
+                        "workers": workers, "engine": engine})
+        sink = open_sink(target, "sql" if db else fmt, keep_parts=book.parts())
+        plan = Plan(book, iter_documents(inputs, fields=fields, max_bytes=limits.max_bytes), chunk_size, stages)
+        pool = _engine(engine, config, workers, scheduler, extractor)
+        try:
+            with sink:
+                batch: list[ArticleRecord] = []
+                size = commit_every or sink.batch_size
+                for records, seconds in _progress(pool.map(plan.chunks()), progress):
+                    stages.update(seconds)
+                    for record in records:
+                        report.count(record)
+                    batch.extend(records)
+                    if len(batch) >= size:
+                        _commit(sink, book, plan, batch, stages)
+                        batch = []
+                if batch:
+                    _commit(sink, book, plan, batch, stages)
+                t = time.perf_counter()
+            stages["merge"] += time.perf_counter() - t
+        finally:
+            pool.close()
+        report.already_done = plan.already_done
+        report.seconds = time.perf_counter() - t0
+        report.stage_seconds = {k: round(v, 3) for k, v in stages.items()}
+        book.finish_run(report.as_dict())
+    finally:
+        book.close()
     return report
+
+
+class Plan:
+    """Turns the input stream into chunks for the workers: documents already done are left out,
+    unreadable inputs and duplicate content become finished records; the manifest entries of
+    what was sent wait, in order, until their batch is durable."""
+
+    def __init__(self, book: Manifest, documents: Iterator[RawDocument | BadInput], chunk_size: int,
+                 stages: Counter) -> None:
+        self.book = book
+        self.documents = documents
+        self.chunk_size = chunk_size
+        self.stages = stages
+        self.waiting: deque[Entry] = deque()      # entries of records not yet committed, in order
+        self.in_flight: dict[str, str] = {}       # content hash -> source, for documents not yet committed
+        self.already_done = 0
+
+    def chunks(self) -> Iterator[Chunk]:
+        chunk: Chunk = []
+        t = time.perf_counter()
+        for doc in self.documents:
+            item = self.admit(doc)
+            if item is not None:
+                chunk.append(item)
+            if len(chunk) >= self.chunk_size:
+                self.stages["read"] += time.perf_counter() - t
+                yield chunk
+                chunk = []
+                t = time.perf_counter()
+        self.stages["read"] += time.perf_counter() - t
+        if chunk:
+            yield chunk
+
+    def admit(self, doc: RawDocument | BadInput) -> RawDocument | ArticleRecord | None:
+        if isinstance(doc, BadInput):
+            digest = content_hash(doc.raw or f"{doc.source}\0{doc.error}".encode())
+            if self.book.is_done(doc.source, digest):
+                self.already_done += 1
+                return None
+            self.waiting.append(Entry(doc.source, doc.doc_id, digest, "error", doc.error.code))
+            return error_record(doc.source, doc.doc_id, doc.error)
+        digest = content_hash(doc.content)
+        if self.book.is_done(doc.source, digest):
+            self.already_done += 1
+            return None
+        doc_id = doc.doc_id or make_doc_id(doc.source, doc.content)
+        first = self.in_flight.get(digest) or self.book.first_with_hash(digest, doc.source)
+        if first is not None and first != doc.source:
+            self.waiting.append(Entry(doc.source, doc_id, digest, "skipped", "E011"))
+            return error_record(doc.source, doc_id, SkipDocument("E011", first=first))
+        self.in_flight[digest] = doc.source
+        self.waiting.append(Entry(doc.source, doc_id, digest, "pending", None))
+        return RawDocument(doc.content, doc.source, doc_id, doc.url)
+
+    def settle(self, records: list[ArticleRecord]) -> list[Entry]:
+        """The manifest entries of `records` (the oldest waiting ones), with their final status."""
+        entries = []
+        for record in records:
+            entry = self.waiting.popleft()
+            entry.status = record.status
+            entry.code = record.error.code if record.error else None
+            if self.in_flight.get(entry.content_hash) == entry.source:
+                del self.in_flight[entry.content_hash]
+            entries.append(entry)
+        return entries
+
+
+def _commit(sink, book: Manifest, plan: Plan, batch: list[ArticleRecord], stages: Counter) -> None:  # noqa: ANN001
+    t = time.perf_counter()
+    part = book.next_part()
+    sink.write_batch(batch, part)
+    book.commit(plan.settle(batch), part if _writes_parts(sink) else None)
+    stages["write"] += time.perf_counter() - t
+
+
+def _writes_parts(sink) -> bool:  # noqa: ANN001
+    """Whether the sink writes parts the manifest must list."""
+    return hasattr(sink, "parts_dir")
+
+
+def _engine(name: str, config: ExtractorConfig, workers: int, scheduler: str | None,
+            extractor: Extractor | None):  # noqa: ANN202
+    if name == "local":
+        return LocalEngine(config, workers, extractor=extractor)
+    if name == "dask":
+        from .dask_engine import DaskEngine
+
+        return DaskEngine(config, workers, scheduler=scheduler)
+    raise ValueError(f"unknown engine {name!r}; choose local or dask")
+
+
+def _progress(results: Iterator, enabled: bool) -> Iterator:  # noqa: ANN001
+    if not enabled:
+        return results
+    from .progress import progress_bar
+
+    return progress_bar(results, desc="chunks")
+
+
+__all__ = ["RunReport", "run"]
