@@ -91,7 +91,9 @@ def _read_sql(url: str) -> dict[str, "pd.DataFrame"]:
     import pandas as pd
     import sqlalchemy as sa
 
-    engine = sa.create_engine(url)
+    from .sinks.sql import engine_url
+
+    engine = sa.create_engine(engine_url(url))
     try:
         with engine.connect() as conn:
             out = {}

@@ -41,6 +41,14 @@ def sqlite_url(path: object) -> str:
     return f"sqlite:///{path}"
 
 
+def engine_url(url: str) -> sa.URL:
+    """The SQLAlchemy URL, with plain `postgresql://` meaning the psycopg (3) driver."""
+    parsed = sa.make_url(url)
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
 def redact(url: str) -> str:
     """The URL without its password, for messages."""
     try:
@@ -60,7 +68,7 @@ class SqlSink(Sink):
 
     def write_header(self) -> None:
         try:
-            url = sa.make_url(self.url)
+            url = engine_url(self.url)
         except sa_exc.ArgumentError as exc:
             raise OutputError("E105", reason=f"invalid database URL: {exc}") from exc
         connect_args: dict[str, Any] = {"connect_timeout": 10} if url.get_backend_name() == "postgresql" else {}
