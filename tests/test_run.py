@@ -1,0 +1,101 @@
+"""`run`: one record per input in input order, resume, --force, duplicates, workers, kill and resume."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extract.manifest import Manifest, default_location
+from extract.run import run
+
+PAGE = ("<html><head><title>Film {i}</title></head><body><article><h1>Review of Film {i}</h1>"
+        "<p>The Crown {i}, created by Peter Morgan, premiered on Netflix on March {day}, 2020. "
+        "Olivia Colman stars as the Queen. It won the Emmy Award for Outstanding Drama Series in 2021.</p>"
+        "</article></body></html>")
+
+
+def make_pages(directory: Path, n: int, start: int = 0) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for i in range(start, start + n):
+        (directory / f"p{i:04d}.html").write_text(PAGE.format(i=i, day=i % 28 + 1))
+    return directory
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    return make_pages(tmp_path / "in", 12)
+
+
+def test_one_record_per_input_in_order_with_report(tmp_path: Path, pages: Path) -> None:
+    (pages / "bad.jsonl").write_text('{"html": "<p>Tom Hanks</p>", "id": "j1"}\nnot json\n')
+    out = tmp_path / "out.jsonl"
+    report = run([pages], out, model="blank", commit_every=5)
+    got = lines(out)
+    assert [r["doc_id"] for r in got] == ["j1", "bad.jsonl:2"] + [f"p{i:04d}" for i in range(12)]
+    assert report.articles == 14 and report.by_code["E010"] == 1
+    assert {"read", "clean", "nlp", "write"} <= set(report.stage_seconds)
+    book = Manifest(default_location(out))
+    assert book.last_report()["articles"] == 14 and sum(book.counts().values()) == 14
+    book.close()
+
+
+def test_rerun_skips_done_and_finishes_new(tmp_path: Path, pages: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run([pages], out, model="blank")
+    first = out.read_bytes()
+    again = run([pages], out, model="blank")
+    assert again.articles == 0 and again.already_done == 12 and out.read_bytes() == first
+    make_pages(pages, 3, start=12)
+    more = run([pages], out, model="blank")
+    assert more.articles == 3 and len(lines(out)) == 15
+    forced = run([pages], out, model="blank", force=True)
+    assert forced.articles == 15 and len(lines(out)) == 15
+
+
+def test_duplicate_content_is_processed_once(tmp_path: Path, pages: Path) -> None:
+    (pages / "zz-copy.html").write_bytes((pages / "p0003.html").read_bytes())
+    out = tmp_path / "out.jsonl"
+    report = run([pages], out, model="blank")
+    dup = lines(out)[-1]
+    assert dup["status"] == "skipped" and dup["error"]["code"] == "E011" and "p0003" in dup["error"]["message"]
+    assert report.by_code["E011"] == 1
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.csv", "out.sqlite"])
+def test_two_workers_equal_one(tmp_path: Path, pages: Path, name: str) -> None:
+    from extract import read_frames
+
+    run([pages], tmp_path / "one" / name, model="blank", workers=1)
+    run([pages], tmp_path / "two" / name, model="blank", workers=2, chunk_size=2, commit_every=3)
+    a, b = read_frames(tmp_path / "one" / name), read_frames(tmp_path / "two" / name)
+    assert all(a[t].equals(b[t]) for t in a)
+
+
+def test_kill_and_resume_equals_uninterrupted(tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "in", 150)
+    reference = tmp_path / "ref.jsonl"
+    run([pages], reference, model="blank")
+    out = tmp_path / "killed.jsonl"
+    cmd = [sys.executable, "-m", "extract", "run", str(pages), "-o", str(out), "--model", "blank", "-q",
+           "--workers", "1", "--chunk-size", "2", "--commit-every", "4"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.DEVNULL)
+    parts = Path(str(out) + ".parts")
+    deadline = time.time() + 60
+    while time.time() < deadline and not (parts.exists() and len(list(parts.glob("part-*"))) >= 5):
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists(), "the run finished before it could be killed"
+    assert subprocess.run(cmd, stderr=subprocess.DEVNULL).returncode == 0
+    assert out.read_bytes() == reference.read_bytes()
