@@ -12,9 +12,10 @@ import hashlib
 import json
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from .errors import OutputError
 
@@ -123,14 +124,12 @@ class Manifest:
     def close(self) -> None:
         self.db.close()
 
-    def _tx(self):  # noqa: ANN202
-        db = self.db
-
-        class _Tx:
-            def __enter__(self) -> None:
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self, exc_type, exc, tb) -> None:  # noqa: ANN001
-                db.execute("COMMIT" if exc_type is None else "ROLLBACK")
-
-        return _Tx()
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")

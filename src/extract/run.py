@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .document import RawDocument
-from .errors import OutputError, SkipDocument
+from .errors import FormatError, OutputError, SkipDocument
 from .extractor import Extractor, Limits
 from .inputs import BadInput, JsonlFields, iter_documents
 from .manifest import Entry, Manifest, content_hash, default_location
 from .parallel import Chunk, ExtractorConfig, LocalEngine
 from .records import error_record, make_doc_id
 from .schema import ArticleRecord
-from .sinks import open_sink
+from .sinks import FORMATS, format_for, open_sink
 
 
 @dataclass
@@ -73,6 +73,8 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
     target = db or output
     if target is None:
         raise OutputError("E102", path="-", reason="give an output path or a database URL")
+    if ("sql" if db else format_for(target, fmt)) not in FORMATS:
+        raise FormatError(fmt=fmt, choices=", ".join(FORMATS))
     limits = limits or (extractor.limits if extractor else Limits())
     config = ExtractorConfig(model, include_text, limits)
     report = RunReport(workers=workers, engine=engine)
