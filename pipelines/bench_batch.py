@@ -77,13 +77,28 @@ def load(records: int, target: str) -> dict:
             "records_per_s": round(records / seconds, 1)}
 
 
+def ensure_database(url: str) -> None:
+    import sqlalchemy as sa
+
+    from extract.sinks.sql import engine_url
+
+    target = engine_url(url)
+    admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}).first()
+        if not exists:
+            conn.execute(sa.text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=200, help="shared pages for the 1 vs 2 worker runs")
     ap.add_argument("--articles", type=int, nargs="*", default=[2000], help="dump sizes for the memory runs")
     ap.add_argument("--load", type=int, default=10000, help="records loaded into SQLite and PostgreSQL")
     ap.add_argument("--model", default=None, help="spaCy model (default: the shipped one)")
-    ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    ap.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/extract_bench",
+                    help="PostgreSQL database for the load run (created when missing)")
     ap.add_argument("--part", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.part:  # one measurement, in this process
@@ -114,6 +129,7 @@ def main() -> None:
     if args.load:
         with tempfile.TemporaryDirectory() as tmp:
             part(f"load:sqlite:///{tmp}/bench.sqlite")
+        ensure_database(args.pg)
         part(f"load:{args.pg}")
 
 

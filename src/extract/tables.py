@@ -9,9 +9,10 @@ by `date_list`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal
+
+import orjson
 
 from .schema import ArticleRecord, Span
 
@@ -52,7 +53,7 @@ Rows = dict[str, list[dict[str, Any]]]
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value).decode()
 
 
 def _evidence(span: Span | None) -> dict[str, Any]:
