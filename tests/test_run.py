@@ -72,6 +72,17 @@ def test_duplicate_content_is_processed_once(tmp_path: Path, pages: Path) -> Non
     assert report.by_code["E011"] == 1
 
 
+def test_same_file_name_in_two_folders_gets_distinct_ids(tmp_path: Path) -> None:
+    from extract import read_frames
+
+    for folder, i in (("a", 1), ("b", 2)):
+        make_pages(tmp_path / "in" / folder, 1, start=i)
+        (tmp_path / "in" / folder / f"p{i:04d}.html").rename(tmp_path / "in" / folder / "index.html")
+    run([tmp_path / "in"], tmp_path / "out.sqlite", model="blank")
+    ids = list(read_frames(tmp_path / "out.sqlite")["articles"]["doc_id"])
+    assert len(ids) == 2 and "index" in ids and any(i.startswith("index-") for i in ids)
+
+
 @pytest.mark.parametrize("name", ["out.jsonl", "out.csv", "out.sqlite"])
 def test_two_workers_equal_one(tmp_path: Path, pages: Path, name: str) -> None:
     from extract import read_frames

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS documents (
     updated REAL
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash);
+CREATE INDEX IF NOT EXISTS documents_id ON documents (doc_id);
 CREATE TABLE IF NOT EXISTS parts (part INTEGER PRIMARY KEY, run_id INTEGER, documents INTEGER);
 CREATE TABLE IF NOT EXISTS runs (run_id INTEGER PRIMARY KEY AUTOINCREMENT, started REAL, finished REAL,
                                  options TEXT, report TEXT);
@@ -99,6 +100,12 @@ class Manifest:
         """The source of an earlier document with the same content, if any."""
         row = self.db.execute("SELECT source FROM documents WHERE content_hash = ? AND source != ? "
                               "AND code IS NOT 'E011' LIMIT 1", (digest, source)).fetchone()
+        return row[0] if row else None
+
+    def id_owner(self, doc_id: str, source: str) -> str | None:
+        """The source of another document that already has `doc_id`, if any."""
+        row = self.db.execute("SELECT source FROM documents WHERE doc_id = ? AND source != ? LIMIT 1",
+                              (doc_id, source)).fetchone()
         return row[0] if row else None
 
     def commit(self, entries: Iterable[Entry], part: int | None) -> None:

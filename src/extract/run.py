@@ -130,6 +130,7 @@ class Plan:
         self.stages = stages
         self.waiting: deque[Entry] = deque()      # entries of records not yet committed, in order
         self.in_flight: dict[str, str] = {}       # content hash -> source, for documents not yet committed
+        self.ids_in_flight: dict[str, str] = {}   # doc_id -> source, likewise
         self.already_done = 0
 
     def chunks(self) -> Iterator[Chunk]:
@@ -154,13 +155,14 @@ class Plan:
             if self.book.is_done(doc.source, digest):
                 self.already_done += 1
                 return None
-            self.waiting.append(Entry(doc.source, doc.doc_id, digest, "error", doc.error.code))
-            return error_record(doc.source, doc.doc_id, doc.error)
+            doc_id = self.unique_id(doc.doc_id, doc.source)
+            self.waiting.append(Entry(doc.source, doc_id, digest, "error", doc.error.code))
+            return error_record(doc.source, doc_id, doc.error)
         digest = content_hash(doc.content)
         if self.book.is_done(doc.source, digest):
             self.already_done += 1
             return None
-        doc_id = doc.doc_id or make_doc_id(doc.source, doc.content)
+        doc_id = self.unique_id(doc.doc_id or make_doc_id(doc.source, doc.content), doc.source)
         first = self.in_flight.get(digest) or self.book.first_with_hash(digest, doc.source)
         if first is not None and first != doc.source:
             self.waiting.append(Entry(doc.source, doc_id, digest, "skipped", "E011"))
@@ -168,6 +170,15 @@ class Plan:
         self.in_flight[digest] = doc.source
         self.waiting.append(Entry(doc.source, doc_id, digest, "pending", None))
         return RawDocument(doc.content, doc.source, doc_id, doc.url)
+
+    def unique_id(self, doc_id: str, source: str) -> str:
+        """`doc_id`, or when another source already has it (two `index.html` in different folders),
+        the id with a suffix made from the source: table keys stay unique, the first keeps the plain id."""
+        owner = self.ids_in_flight.get(doc_id) or self.book.id_owner(doc_id, source)
+        if owner is not None and owner != source:
+            doc_id = f"{doc_id}-{content_hash(source)[:8]}"
+        self.ids_in_flight[doc_id] = source
+        return doc_id
 
     def settle(self, records: list[ArticleRecord]) -> list[Entry]:
         """The manifest entries of `records` (the oldest waiting ones), with their final status."""
@@ -178,6 +189,8 @@ class Plan:
             entry.code = record.error.code if record.error else None
             if self.in_flight.get(entry.content_hash) == entry.source:
                 del self.in_flight[entry.content_hash]
+            if self.ids_in_flight.get(entry.doc_id) == entry.source:
+                del self.ids_in_flight[entry.doc_id]
             entries.append(entry)
         return entries
 
