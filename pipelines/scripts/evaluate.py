@@ -161,8 +161,10 @@ def write_markdown(metrics: dict, path: Path, model_dir: Path) -> None:
         lines.append("")
     if (path.parent / "metrics" / "speed.json").exists():
         sp = json.loads((path.parent / "metrics" / "speed.json").read_text(encoding="utf-8"))
-        lines += ["## Speed", "", f"{sp['words_per_second']:,.0f} words/s on one core ({sp['cpu']}), "
-                  f"`bench_ner.py` over {sp['words']:,} words of CoNLL-2003 test text.", ""]
+        lines += ["## Speed", "", f"{sp['words_per_second']:,.0f} words per CPU second on one core ({sp['cpu']}; "
+                  f"{sp['words_per_wall_second']:,.0f} per wall-clock second at load average "
+                  f"{sp['load_average']:.1f} on the shared machine), `bench_ner.py` over {sp['words']:,} words of "
+                  "CoNLL-2003 test text in article-sized documents.", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

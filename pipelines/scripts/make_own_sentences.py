@@ -30,7 +30,7 @@ OWN = HERE / "assets_own"
 
 SLOT_LABEL = {
     "ACTOR": "PERSON", "ACTRESS": "PERSON", "DIRECTOR": "PERSON", "ARTIST": "PERSON", "WRITER": "PERSON",
-    "PERSON": "PERSON", "TVACTOR": "PERSON",
+    "PERSON": "PERSON", "TVACTOR": "PERSON", "SURNAME": "PERSON",
     "FILM": "WORK", "SERIES": "WORK", "SONG": "WORK", "ALBUM": "WORK", "BOOK": "WORK", "GAME": "WORK",
     "PLAY": "WORK", "PODCAST": "WORK", "TOUR": "WORK", "FRANCHISE": "WORK", "SHORTTITLE": "WORK",
     "AWARD": "AWARD", "FILMAWARD": "AWARD", "TVAWARD": "AWARD", "MUSICAWARD": "AWARD", "BOOKAWARD": "AWARD",
@@ -152,6 +152,9 @@ FACTS: dict[str, list[str]] = {
 }
 
 SLOT_RE = re.compile(r"\{([A-Z]+)\}")
+QUOTED_SLOT_RE = re.compile(r'"(\{[A-Z]+\})([,.]?)"')
+QUOTES = [('"', '"'), ("\u201c", "\u201d"), ("\u2018", "\u2019"), ("'", "'")]
+QUOTE_CHARS = "\"'\u201c\u2018"
 MARK_RE = re.compile(r"\[([^\]]+)\]\(([A-Z]+)\)")
 
 
@@ -248,6 +251,8 @@ def read_facts(shared: Path) -> dict[str, list[str]]:
         "Screen Actors Guild Award", "SAG Award", "Tony Award", "Critics Choice Award"}
     facts["PERSON"] = facts["ACTOR"] | facts["DIRECTOR"] | facts["ARTIST"] | facts["WRITER"]
     facts["ACTRESS"] = facts["ACTOR"]
+    # later mentions in news prose use the surname alone
+    facts["SURNAME"] = {n.split()[-1] for n in facts["PERSON"] if len(n.split()[-1]) > 2 and n.split()[-1].isalpha()}
     ceremonies = set()
     for n in range(40, 98):
         ceremonies.add(f"{_ordinal(n)} Academy Awards")
@@ -263,7 +268,14 @@ def read_facts(shared: Path) -> dict[str, list[str]]:
 
 
 def fill(template: str, facts: dict[str, list[str]], rng: random.Random) -> tuple[str, list[list]]:
-    """Replace each slot by a fact; return the text and the [start, end, label] of labelled slots."""
+    """Replace each slot by a fact; return the text and the [start, end, label] of labelled slots.
+
+    A literal "\\n" in a template is a line break (headline, caption, list layouts). Quoted slots get
+    a random quote style, and now and then a bare title is quoted, as publications differ.
+    """
+    template = template.replace("\\n", "\n")
+    opening, closing = rng.choice(QUOTES)
+    template = QUOTED_SLOT_RE.sub(lambda m: f"{opening}{m.group(1)}{m.group(2)}{closing}", template)
     out: list[str] = []
     ents: list[list] = []
     pos = 0
@@ -290,6 +302,15 @@ def fill(template: str, facts: dict[str, list[str]], rng: random.Random) -> tupl
         if value.startswith("the ") and lit.endswith(("the ", "The ")):
             value = value[4:]
         label = SLOT_LABEL[slot]
+        if label == "WORK" and not lit.endswith(tuple(QUOTE_CHARS)) and rng.random() < 0.12:
+            opening, closing = rng.choice(QUOTES)
+            out.append(opening)
+            length += len(opening)
+            ents.append([length, length + len(value), label])
+            out.append(value + closing)
+            length += len(value) + len(closing)
+            pos = m.end()
+            continue
         if label:
             ents.append([length, length + len(value), label])
         out.append(value)
@@ -318,6 +339,25 @@ def parse_marked(line: str) -> tuple[str, list[list]]:
         pos = m.end()
     out.append(line[pos:])
     return "".join(out), ents
+
+
+def merge_some(recs: list[dict], rng: random.Random, share: float = 0.25) -> list[dict]:
+    """Join some neighbouring sentences into one text (space or line break), as in an article."""
+    out: list[dict] = []
+    i = 0
+    while i < len(recs):
+        rec = dict(recs[i])
+        while i + 1 < len(recs) and rng.random() < share:
+            nxt = recs[i + 1]
+            sep = rng.choice([" ", "\n", "\n\n"])
+            shift = len(rec["text"]) + len(sep)
+            rec = {"text": rec["text"] + sep + nxt["text"],
+                   "ents": rec["ents"] + [[s + shift, e + shift, lab] for s, e, lab in nxt["ents"]],
+                   "src": f"{rec['src']}+{nxt['src']}"}
+            i += 1
+        out.append(rec)
+        i += 1
+    return out
 
 
 def read_lines(path: Path) -> list[str]:
@@ -366,6 +406,8 @@ def main() -> None:
             splits[split].append({"text": text, "ents": ents, "src": f"hand:{i + 1}"})
     for split, recs in splits.items():
         rng.shuffle(recs)
+        if split == "train":
+            recs[:] = merge_some(recs, rng)
         with open(OWN / f"own_{split}.jsonl", "w", encoding="utf-8") as fh:
             for rec in recs:
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
