@@ -4,7 +4,9 @@
 
 Pages come from ../shared/data/html (real pages); the memory runs cycle through them as a
 JSON-lines dump with distinct ids, so the input size grows without new files. Run each part
-in its own process so `ru_maxrss` of the children is per measurement.
+in its own process so `ru_maxrss` of the children is per measurement. On a shared machine, read
+the speed-up with `cpu_seconds` and `load_average`: two workers cannot go faster than the CPU
+other processes leave them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -39,8 +42,11 @@ def throughput(pages: int, workers: int, model: str | None) -> dict:
     files = html_files(pages)
     with tempfile.TemporaryDirectory() as tmp:
         report = run(files, Path(tmp) / "out.jsonl", model=model, workers=workers, chunk_size=CHUNK)
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
     return {"workers": workers, "articles": report.articles, "seconds": round(report.seconds, 2),
-            "articles_per_s": round(report.rate, 2)}
+            "articles_per_s": round(report.rate, 2), "cpu_seconds": round(cpu, 2),
+            "load_average": round(os.getloadavg()[0], 2)}
 
 
 def memory(articles: int, workers: int, model: str | None) -> dict:

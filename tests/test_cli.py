@@ -44,6 +44,12 @@ def test_run_failures_exit_two(tmp_path: Path, pages: Path, args: list[str], mon
     assert run_cli(str(pages), "-o", str(tmp_path / "o.jsonl"), *args) == 2
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_missing_model_exits_two(tmp_path: Path, pages: Path, workers: str) -> None:
+    args = ["run", str(pages), "-o", str(tmp_path / "o.jsonl"), "--model", str(tmp_path / "no-model"), "-q"]
+    assert main([*args, "--workers", workers]) == 2
+
+
 def test_unwritable_output_exits_two(tmp_path: Path, pages: Path) -> None:
     (tmp_path / "f").write_text("x")
     assert run_cli(str(pages), "-o", str(tmp_path / "f" / "o.jsonl")) == 2

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -58,11 +59,10 @@ class LocalEngine:
             for chunk in chunks:
                 yield process_chunk(chunk, extractor)
             return
-        ctx = mp.get_context("fork")
-        with ctx.Pool(self.workers, initializer=_init_worker, initargs=(self.config,),
-                      maxtasksperchild=self.recycle_after) as pool:
-            yield from ordered_window(chunks, lambda chunk: pool.apply_async(_work, (chunk,)).get,
-                                      2 * self.workers)
+        # a worker that dies (killed, out of memory) breaks the pool with an error instead of hanging
+        with ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"), initializer=_init_worker,
+                                 initargs=(self.config,), max_tasks_per_child=self.recycle_after) as pool:
+            yield from ordered_window(chunks, lambda chunk: pool.submit(_work, chunk).result, 2 * self.workers)
 
     def close(self) -> None:
         pass
@@ -82,14 +82,20 @@ def ordered_window(chunks: Iterable[Chunk], submit: Any, size: int) -> Iterator[
         yield pending.popleft()()
 
 
+_CONFIG: ExtractorConfig | None = None
 _EXTRACTOR: Extractor | None = None
 
 
 def _init_worker(config: ExtractorConfig) -> None:
-    global _EXTRACTOR
-    _EXTRACTOR = config.build()
+    global _CONFIG
+    _CONFIG = config
 
 
 def _work(chunk: Chunk) -> Result:
-    assert _EXTRACTOR is not None
+    """Built on the first chunk, not in the initializer, so a model that cannot load fails the run
+    with its `ModelError` instead of a broken pool."""
+    global _EXTRACTOR
+    if _EXTRACTOR is None:
+        assert _CONFIG is not None
+        _EXTRACTOR = _CONFIG.build()
     return process_chunk(chunk, _EXTRACTOR)
