@@ -9,14 +9,16 @@ cells, emphasis and quotations. Selectors and word lists live in `extract.settin
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Iterable, Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from . import settings
 from .decode import decode
 from .document import CleanDocument, Fact, RawDocument, TextSpan
 from .errors import SkipDocument
+from .language import detect_language
 from .metadata import extract_meta, parse_jsonld
 
 _WS = re.compile(r"\s+")
@@ -25,7 +27,10 @@ _FACT_LINE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$
 
 
 def parse_html(text: str) -> BeautifulSoup:
-    return BeautifulSoup(text, "lxml")
+    """bs4 tree from lxml's HTML parser (which never expands external or nested entities)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
 
 
 def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
@@ -42,6 +47,8 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
         builder.walk(root)
     if not builder.has_body():
         raise SkipDocument("E006")
+    if not meta.language:
+        meta.language = detect_language(builder.text())
     doc = CleanDocument(source=raw.source, doc_id=raw.doc_id, text=builder.text(), meta=meta,
                         spans=builder.spans, jsonld=jsonld)
     doc.facts = _facts(doc)
@@ -57,12 +64,14 @@ def _strip_boilerplate(soup: BeautifulSoup) -> None:
         c.extract()
     body = soup.body or soup
     total = _prose_len(body) or 1
-    for tag in body.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
+    stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
+    while stack:  # pre-order walk that skips the subtrees it removes
+        tag = stack.pop()
         verdict = _boilerplate_kind(tag)
         if verdict and _prose_len(tag) < settings.GUARD_SHARE[verdict] * total:
             tag.decompose()
+        else:
+            stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
 
 
 def _prose_len(tag: Tag) -> int:
@@ -143,7 +152,8 @@ def _scored_blocks(body: Tag) -> Iterator[tuple[Tag, str, int]]:
         if len(text) >= 25:
             yield p, text, sum(len(a.get_text()) for a in p.find_all("a"))
     for div in body.find_all(settings.LOOSE_TEXT_TAGS):
-        text = _WS.sub(" ", " ".join(div.find_all(string=True, recursive=False))).strip()
+        own = [str(c) for c in div.contents if isinstance(c, NavigableString) and not isinstance(c, Comment)]
+        text = _WS.sub(" ", " ".join(own)).strip()
         if len(text) >= 25:
             yield div, text, 0
 
@@ -225,6 +235,8 @@ class _TextBuilder:
         return "".join(self.parts)
 
     def walk(self, root: Tag) -> None:
+        if root.name in settings.LINK_LIST_TAGS and _link_dense(root):
+            return
         self._walk(root, kind="paragraph")
         self._flush()
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import logging
 import re
-from datetime import datetime
+import warnings
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Iterator
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bs4 import BeautifulSoup, Tag
 from dateutil import parser as dateparser
@@ -18,7 +20,19 @@ log = logging.getLogger(__name__)
 MAX_JSONLD_BYTES = 2_000_000
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
-_JUNK_AUTHORS = re.compile(r"^(share|tweet|email|by|staff|admin|facebook|twitter|\W+|\d.*)$", re.I)
+_JUNK_AUTHORS = re.compile(r"^(share|share this|tweet|email|e-mail|print|by|staff|admin|administrator|"
+                           r"facebook|twitter|instagram|linkedin|menu|home|comments?|follow|more|"
+                           r"unknown|anonymous|none|null|\W+|\d.*)$", re.I)
+_WS = re.compile(r"\s+")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
+_BY_PREFIX = re.compile(r"^(written\s+)?by[:\s]+", re.I)
+_DATE_TAIL = re.compile(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)", re.I)
+_BYLINE_CLASS = re.compile(r"\bauthor(-name)?\b|byline", re.I)
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+                  "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
+                  "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime")
+US_NEWSROOM_TZ = "America/New_York"
 
 
 def parse_jsonld(soup: BeautifulSoup, source: str = "") -> list[dict[str, Any]]:
@@ -88,35 +102,59 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Review", "ReportageNe
                  "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle", "LiveBlogPosting"}
 
 
-def normalize_date(value: str | None) -> str | None:
-    """An ISO date (or datetime, when a time is given) from a meta/JSON-LD date string."""
+def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | None:
+    """An ISO date from a meta/JSON-LD date string; UTC times are moved to `local_tz` when given."""
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
     if not value or len(value) > 64:
         return None
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?", value)
+    m = _ISO_DATE.match(value)
     try:
         if m:
             y, mo, d = int(m[1]), int(m[2]), int(m[3])
-            datetime(y, mo, d)
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-        dt = dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
-    except (ValueError, OverflowError, TypeError):
+            day = datetime(y, mo, d)
+            if local_tz and m[4] and m[7] and m[7] in ("Z", "+00:00", "+0000", "-00:00"):
+                utc = datetime(y, mo, d, int(m[4]), int(m[5]), tzinfo=timezone.utc)
+                day = utc.astimezone(local_tz)
+            return day.date().isoformat() if 1990 <= day.year <= 2100 else None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            dt = dateparser.parse(value, fuzzy=True, default=datetime(1900, 1, 1))
+    except (ValueError, OverflowError, TypeError, dateparser.ParserError):
         return None
     if dt.year < 1990 or dt.year > 2100:
         return None
     return dt.date().isoformat()
 
 
-def _meta(soup: BeautifulSoup, *names: str) -> str | None:
-    for name in names:
-        tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}) \
-            or soup.find("meta", attrs={"itemprop": name})
-        if isinstance(tag, Tag):
+def _index(soup: BeautifulSoup) -> dict[str, Any]:
+    """One pass over the tags metadata reads: meta contents by key, first title/h1/canonical/html."""
+    found: dict[str, Any] = {"meta": {}, "time": []}
+    for tag in soup.find_all(["meta", "title", "h1", "link", "time", "html"]):
+        name = tag.name
+        if name == "meta":
             content = tag.get("content")
             if isinstance(content, str) and content.strip():
-                return re.sub(r"\s+", " ", content).strip()
+                for attr in ("property", "name", "itemprop"):
+                    key = tag.get(attr)
+                    if isinstance(key, str):
+                        found["meta"].setdefault(key.strip().casefold(), _WS.sub(" ", content).strip())
+        elif name == "time":
+            found["time"].append(tag)
+        elif name == "link":
+            if "canonical" in (tag.get("rel") or []):
+                found.setdefault("canonical", tag.get("href"))
+        else:
+            found.setdefault(name, tag)
+    return found
+
+
+def _meta(index: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = index["meta"].get(name.casefold())
+        if value:
+            return value
     return None
 
 
@@ -124,7 +162,7 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     """`<title>` without the site-name suffix or prefix."""
     if not title:
         return None
-    title = re.sub(r"\s+", " ", title).strip()
+    title = _WS.sub(" ", title).strip()
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) > 1:
         if site_name:
@@ -138,72 +176,131 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
 
 def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None) -> Meta:
     """Metadata from meta tags, JSON-LD, `<time>`, `<h1>`, `<title>` and the URL."""
+    index = _index(soup)
     article = next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES and o.get("headline")), None) \
         or next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES), None) or {}
-
-    site_name = _meta(soup, "og:site_name", "application-name")
+    site_name = _meta(index, "og:site_name", "application-name")
     if not site_name and isinstance(article.get("publisher"), dict):
         names = ld_names(article["publisher"])
         site_name = names[0] if names else None
-
-    title_tag = soup.find("title")
-    title = clean_title(title_tag.get_text() if title_tag else None, site_name)
-    h1 = soup.find("h1")
-    h1_text = re.sub(r"\s+", " ", h1.get_text(" ")).strip() if h1 else None
-    headline = (_meta(soup, "og:title", "twitter:title")
-                or (article.get("headline") if isinstance(article.get("headline"), str) else None)
-                or h1_text or title)
-    if headline:
-        headline = clean_title(headline, site_name)
-        if h1_text and title and len(h1_text) > 10 and h1_text.casefold() in (headline or "").casefold():
-            headline = h1_text
-
-    authors = ld_names(article.get("author")) if article else []
-    if not authors:
-        a = _meta(soup, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-        if a and not a.startswith("http"):
-            authors = [x.strip() for x in re.split(r",| and ", a) if x.strip()]
-    if not authors:
-        byline = soup.find(attrs={"rel": "author"}) or soup.find(class_=re.compile(r"\bauthor(-name)?\b|byline", re.I))
-        if isinstance(byline, Tag):
-            text = re.sub(r"^\s*by\s+", "", byline.get_text(" ", strip=True), flags=re.I)
-            if 2 < len(text) < 60:
-                authors = [text]
-    authors = list(dict.fromkeys(a for a in authors if not _JUNK_AUTHORS.match(a) and len(a) < 80))
-
-    published = (normalize_date(_meta(soup, "article:published_time", "og:published_time", "datePublished",
-                                       "pubdate", "publishdate", "date", "dc.date", "DC.date.issued",
-                                       "sailthru.date", "parsely-pub-date"))
-                 or normalize_date(article.get("datePublished") if article else None)
-                 or normalize_date(article.get("dateCreated") if article else None))
-    if not published:
-        for t in soup.find_all("time", limit=5):
-            published = normalize_date(t.get("datetime") or t.get_text())
-            if published:
-                break
-    page_url = url or _meta(soup, "og:url")
-    canonical = soup.find("link", rel="canonical")
-    canonical_url = canonical.get("href") if isinstance(canonical, Tag) else None
-    if not published:
-        for u in (page_url, canonical_url):
-            m = _URL_DATE.search(u or "") if isinstance(u, str) else None
-            if m:
-                published = normalize_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
-                break
-    modified = (normalize_date(_meta(soup, "article:modified_time", "og:updated_time", "dateModified"))
-                or normalize_date(article.get("dateModified") if article else None))
-    html = soup.find("html")
-    lang = html.get("lang") if isinstance(html, Tag) else None
-    lang = lang or _meta(soup, "og:locale", "language", "content-language")
-    language = lang.replace("_", "-").split("-")[0].lower() if isinstance(lang, str) and lang else None
+    page_url = url or _meta(index, "og:url")
+    canonical_url = index.get("canonical")
+    language = _language(index)
     return Meta(
-        headline=headline,
-        description=_meta(soup, "og:description", "description", "twitter:description"),
+        headline=_headline(index, article, site_name),
+        description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
-        authors=authors,
-        published=published,
-        modified=modified,
+        authors=_authors(soup, index, article),
+        published=_published(index, article, [page_url, canonical_url], _local_tz(index)),
+        modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
+                  or normalize_date(_str(article.get("dateModified")))),
         language=language,
         url=page_url if isinstance(page_url, str) else None,
         canonical_url=canonical_url if isinstance(canonical_url, str) else None,
     )
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _headline(index: dict[str, Any], article: dict[str, Any], site_name: str | None) -> str | None:
+    """og:title, JSON-LD headline, `<h1>` or `<title>`, without the site name; the h1 when it agrees."""
+    title_tag, h1 = index.get("title"), index.get("h1")
+    title = clean_title(title_tag.get_text() if title_tag else None, site_name)
+    h1_text = _WS.sub(" ", h1.get_text(" ")).strip() if h1 else None
+    headline = (_meta(index, "og:title", "twitter:title") or _str(article.get("headline")) or h1_text or title)
+    if headline:
+        headline = clean_title(headline, site_name)
+        if h1_text and title and len(h1_text) > 10 and h1_text.casefold() in (headline or "").casefold():
+            headline = h1_text
+    return headline
+
+
+def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any]) -> list[str]:
+    """Authors from JSON-LD, meta tags or the byline, whichever first gives real names."""
+    sources = [
+        lambda: ld_names(article.get("author")),
+        lambda: _split_names(_meta(index, "author", "article:author", "parsely-author", "sailthru.author",
+                                   "dc.creator", "byl")),
+        lambda: _byline(soup),
+    ]
+    for source in sources:
+        names = [n for n in (_clean_author(x) for x in source()) if n]
+        if names:
+            return list(dict.fromkeys(names))
+    return []
+
+
+def _split_names(value: str | None) -> list[str]:
+    if not value or value.startswith("http"):
+        return []
+    return [x for x in _NAME_SPLIT.split(value) if x.strip()]
+
+
+def _byline(soup: BeautifulSoup) -> list[str]:
+    tag = soup.find(attrs={"rel": "author"}) or soup.find(class_=_BYLINE_CLASS)
+    if not isinstance(tag, Tag):
+        return []
+    text = tag.get_text(" ", strip=True)
+    return _split_names(text) if len(text) < 120 else []
+
+
+def _clean_author(name: str) -> str | None:
+    """A person's or desk's name, or None for junk ("Share", a date, a URL, a long sentence)."""
+    name = _WS.sub(" ", name).strip()
+    name = _BY_PREFIX.sub("", name)
+    name = _DATE_TAIL.split(name)[0].strip(" ,|-–—·")
+    if not name or len(name) > 60 or name.startswith("http") or "@" in name:
+        return None
+    if _JUNK_AUTHORS.match(name) or re.search(r"\d", name):
+        return None
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    return name
+
+
+def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], tz: tzinfo | None) -> str | None:
+    """Publication date: meta tags, JSON-LD, `<time>`, then a date in the URL."""
+    value = (normalize_date(_meta(index, *PUBLISHED_META), tz)
+             or normalize_date(_str(article.get("datePublished")), tz)
+             or normalize_date(_str(article.get("dateCreated")), tz))
+    if value:
+        return value
+    for t in index["time"][:5]:
+        value = normalize_date(_str(t.get("datetime")) or t.get_text(), tz)
+        if value:
+            return value
+    for u in urls:
+        m = _URL_DATE.search(u) if isinstance(u, str) else None
+        if m:
+            return normalize_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
+    return None
+
+
+def _local_tz(index: dict[str, Any]) -> tzinfo | None:
+    """The newsroom's time zone, in which UTC stamps are turned into the day the page shows.
+
+    A `<time>` with a local offset says it; else an American locale (`<html lang>` first).
+    """
+    for t in index["time"][:10]:
+        m = _ISO_DATE.match(str(t.get("datetime") or ""))
+        if m and m[7] and m[7] not in ("Z", "+00:00", "+0000", "-00:00"):
+            sign, digits = (1 if m[7][0] == "+" else -1), m[7][1:].replace(":", "")
+            return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+    html = index.get("html")
+    lang = str((html.get("lang") if isinstance(html, Tag) else None) or "").replace("_", "-").casefold()
+    locale = (lang if "-" in lang else (_meta(index, "og:locale") or "").replace("_", "-")).casefold()
+    if locale == "en-us":
+        try:
+            return ZoneInfo(US_NEWSROOM_TZ)
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+    return None
+
+
+def _language(index: dict[str, Any]) -> str | None:
+    html = index.get("html")
+    lang = html.get("lang") if isinstance(html, Tag) else None
+    lang = lang or _meta(index, "og:locale", "language", "content-language", "dc.language")
+    return lang.replace("_", "-").split("-")[0].strip().lower() or None if isinstance(lang, str) and lang else None

@@ -1,0 +1,147 @@
+"""Metadata: headline, authors, dates, language, URLs and lenient JSON-LD."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from extract.clean import clean
+from extract.document import RawDocument
+from extract.metadata import clean_title, extract_meta, normalize_date, parse_jsonld
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _meta(head: str, body: str = "", url: str | None = None, html_attrs: str = ""):
+    soup = BeautifulSoup(f"<html {html_attrs}><head>{head}</head><body>{body}</body></html>", "lxml")
+    return extract_meta(soup, parse_jsonld(soup), url)
+
+
+def _ld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+@pytest.mark.parametrize("title,site,expected", [
+    ("Moonlit Harbour review | Screen Notes", "Screen Notes", "Moonlit Harbour review"),
+    ("Screen Notes - Moonlit Harbour review", "Screen Notes", "Moonlit Harbour review"),
+    ("Moonlit Harbour review – Screen Notes", None, "Moonlit Harbour review"),
+    ("Why 'Dune: Part Two' works", None, "Why 'Dune: Part Two' works"),
+])
+def test_title_without_site_name(title: str, site: str | None, expected: str) -> None:
+    assert clean_title(title, site) == expected
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    ('<meta property="og:title" content="From og:title">', "<h1>From h1</h1>", "From og:title"),
+    (_ld({"@type": "NewsArticle", "headline": "From JSON-LD"}), "", "From JSON-LD"),
+    ("<title>From title | Site</title>", "<h1>From the page heading</h1>", "From the page heading"),
+    ("<title>From title only | Some Site</title>", "", "From title only"),
+])
+def test_headline_sources(head: str, body: str, expected: str) -> None:
+    assert _meta(head, body).headline == expected
+
+
+@pytest.mark.parametrize("head,body,expected", [
+    (_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Dana Okafor"}, "Ira Bell"]}), "",
+     ["Dana Okafor", "Ira Bell"]),
+    ('<meta name="author" content="Dana Okafor and Ira Bell">', "", ["Dana Okafor", "Ira Bell"]),
+    ('<meta name="author" content="Share">', '<a rel="author">By Dana Okafor</a>', ["Dana Okafor"]),
+    ("", '<span class="byline">By Dana Okafor</span>', ["Dana Okafor"]),
+    ('<meta name="author" content="March 5, 2024">', "", []),
+    ('<meta name="author" content="https://facebook.com/someone">', "", []),
+])
+def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None:
+    assert _meta(head, body).authors == expected
+
+
+@pytest.mark.parametrize("head,body,url,expected", [
+    ('<meta property="article:published_time" content="2024-03-05T09:30:00+00:00">', "", None, "2024-03-05"),
+    (_ld({"@type": "NewsArticle", "datePublished": "2024-03-05T23:30:00-05:00"}), "", None, "2024-03-05"),
+    ("", '<time datetime="2023-11-19">Nov 19</time>', None, "2023-11-19"),
+    ("", "", "https://example.com/2019/11/19/some-story", "2019-11-19"),
+    ("", "<p>nothing here</p>", None, None),
+])
+def test_published_date_sources(head: str, body: str, url: str | None, expected: str | None) -> None:
+    assert _meta(head, body, url).published == expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("2024-03-05", "2024-03-05"), ("March 5, 2024", "2024-03-05"), ("5 March 2024 10:00 EST", "2024-03-05"),
+    ("2024-13-45", None), ("not a date", None), ("", None), ("x" * 500, None),
+])
+def test_normalize_date(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_language_and_urls() -> None:
+    m = _meta('<link rel="canonical" href="https://example.com/a"><meta property="og:url" content="https://example.com/a?x">',
+              html_attrs='lang="en-GB"')
+    assert m.language == "en" and m.canonical_url == "https://example.com/a"
+
+
+@pytest.mark.parametrize("raw", [
+    '{"@type": "Movie", "name": "Dune",}',                          # trailing comma
+    '<!-- {"@type": "Movie", "name": "Dune"} -->',                 # HTML comment wrapper
+    '[{"@type": "Movie", "name": "Dune"}]',
+    '{"@context": "https://schema.org", "@graph": [{"@type": "Movie", "name": "Dune"}]}',
+])
+def test_jsonld_is_parsed_leniently(raw: str) -> None:
+    soup = BeautifulSoup(f'<script type="application/ld+json">{raw}</script>', "lxml")
+    assert [o["name"] for o in parse_jsonld(soup)] == ["Dune"]
+
+
+@pytest.mark.parametrize("raw", ['{"@type": "Movie", "name": ', "not json at all", "[" * 100_000 + "]" * 100_000])
+def test_malformed_jsonld_is_logged_not_fatal(raw: str, caplog: pytest.LogCaptureFixture) -> None:
+    soup = BeautifulSoup(f'<script type="application/ld+json">{raw}</script>', "lxml")
+    with caplog.at_level(logging.WARNING):
+        assert parse_jsonld(soup, "page.html") == []
+    assert "JSON-LD" in caplog.text
+
+
+@pytest.mark.parametrize("types", [["NewsArticle"], ["Movie"], ["TVSeries"], ["TVEpisode"], ["Person"]])
+def test_jsonld_types_are_kept(types: list[str]) -> None:
+    soup = BeautifulSoup(_ld({"@type": types[0], "name": "X"}), "lxml")
+    assert parse_jsonld(soup)[0]["@type"] == types[0]
+
+
+# --- the project's dev pages (skipped when ../shared is absent)
+
+def _dev_cases() -> list[tuple[Path, dict]]:
+    gold_dir = SHARED / "eval" / "dev"
+    cases = []
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+        doc = gold_path.name.split(".")[0]
+        html = next(iter(sorted((gold_dir / "html").glob(f"{doc}.html*"))), None)
+        if html:
+            cases.append((html, json.loads(gold_path.read_text(encoding="utf-8"))))
+    seed = SHARED / "seed" / "when-they-see-us.html"
+    if seed.exists():
+        cases.append((seed, json.loads((SHARED / "seed" / "when-they-see-us.gold.json").read_text(encoding="utf-8"))))
+    return cases
+
+
+def _words(text: str | None) -> set[str]:
+    return set(re.sub(r"[^\w\s]", " ", (text or "").casefold()).split())
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is absent")
+def test_dev_headline_and_published() -> None:
+    cases = _dev_cases()
+    if not cases:
+        pytest.skip("no dev pages")
+    ok_headline = ok_published = 0
+    for path, gold in cases:
+        raw = path.read_bytes()
+        doc = clean(RawDocument(gzip.decompress(raw) if path.suffix == ".gz" else raw, str(path)))
+        g, p = _words(gold["headline"]), _words(doc.meta.headline)
+        ok_headline += len(g & p) / len(g | p) >= 0.8
+        ok_published += (doc.meta.published or "")[:10] == gold["published"]
+    assert ok_headline == len(cases)
+    assert ok_published / len(cases) >= 0.8  # floor; the product target is 0.95
