@@ -39,7 +39,7 @@ def test_error_records_still_exit_zero(tmp_path: Path, pages: Path, fmt: str, na
 
 @pytest.mark.parametrize("args", [["--format", "xml"], ["--db", "postgresql://127.0.0.1:1/x"]])
 def test_run_failures_exit_two(tmp_path: Path, pages: Path, args: list[str], monkeypatch) -> None:  # noqa: ANN001
-    monkeypatch.setattr("extract.sinks.sql.SqlSink.__init__.__defaults__", (1, 0.01))
+    monkeypatch.setattr("extract.sinks.sql.SqlSink.backoff", 0.01)
     monkeypatch.chdir(tmp_path)
     assert run_cli(str(pages), "-o", str(tmp_path / "o.jsonl"), *args) == 2
 

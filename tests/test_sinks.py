@@ -151,3 +151,18 @@ def test_read_only_directory(tmp_path: Path) -> None:
     ro.mkdir(mode=0o555)
     with pytest.raises(OutputError):
         write(ro / "out.jsonl", records(1))
+
+
+@pytest.mark.postgres
+def test_run_into_postgres_twice_never_duplicates(tmp_path: Path, pg_url: str) -> None:
+    from extract.run import run
+
+    pages = tmp_path / "in"
+    pages.mkdir()
+    for i in range(6):
+        (pages / f"p{i}.html").write_text(f"<html><body><p>Olivia Colman stars in The Crown {i}.</p></body></html>")
+    manifest = tmp_path / "m.sqlite"
+    first = run([pages], db=pg_url, model="blank", manifest=manifest)
+    again = run([pages], db=pg_url, model="blank", manifest=manifest, force=True)
+    assert first.articles == again.articles == 6
+    assert len(read_frames(pg_url)["articles"]) == 6

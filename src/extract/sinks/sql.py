@@ -59,11 +59,15 @@ def redact(url: str) -> str:
 
 class SqlSink(Sink):
     batch_size = 1000
+    retries = 4      # attempts after the first, on lost or refused connections
+    backoff = 0.5    # seconds before the first retry, doubled each time
 
-    def __init__(self, url: str, *, retries: int = 4, backoff: float = 0.5) -> None:
+    def __init__(self, url: str, *, retries: int | None = None, backoff: float | None = None) -> None:
         self.url = url
-        self.retries = retries
-        self.backoff = backoff
+        if retries is not None:
+            self.retries = retries
+        if backoff is not None:
+            self.backoff = backoff
         self.engine: sa.Engine | None = None
         self._statements: dict[tuple[str, bool], str] = {}
 
