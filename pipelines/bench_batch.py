@@ -62,10 +62,41 @@ def memory(articles: int, workers: int, model: str | None) -> dict:
 
                 html = decode(path.read_bytes()) + f"<!-- copy {i} -->"  # distinct content: no duplicates
                 fh.write(json.dumps({"html": html, "id": f"a{i}"}) + "\n")
-        report = run([dump], Path(tmp) / "out.jsonl", model=model, workers=workers, chunk_size=CHUNK)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"articles": report.articles, "workers": workers, "peak_worker_rss_mb": round(peak_mb, 1),
+        with RssSampler() as rss:
+            report = run([dump], Path(tmp) / "out.jsonl", model=model, workers=workers, chunk_size=CHUNK)
+    return {"articles": report.articles, "workers": workers, "peak_worker_rss_mb": round(rss.peak_mb, 1),
+            "driver_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
             "articles_per_s": round(report.rate, 2)}
+
+
+class RssSampler:
+    """Largest resident set of any descendant process (the workers), sampled twice a second."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        import psutil
+
+        me = psutil.Process()
+        while not self._stop.wait(0.5):
+            for child in me.children(recursive=True):
+                try:
+                    self.peak_mb = max(self.peak_mb, child.memory_info().rss / 2**20)
+                except psutil.Error:
+                    pass
+
+    def __enter__(self) -> "RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def load(records: int, target: str) -> dict:

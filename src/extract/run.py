@@ -23,6 +23,8 @@ from .records import error_record, make_doc_id
 from .schema import ArticleRecord
 from .sinks import FORMATS, format_for, open_sink
 
+COMMIT_SECONDS = 30.0  # a slow run still makes its work durable at least this often
+
 
 @dataclass
 class RunReport:
@@ -84,7 +86,7 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
     try:
         if force:
             book.reset()
-        book.start_run({"inputs": [str(i) for i in inputs] if isinstance(inputs, list) else "<stream>",
+        book.start_run({"inputs": [str(i) for i in inputs[:100]] if isinstance(inputs, list) else "<stream>",
                         "output": str(output) if output else None, "format": fmt, "model": model,
                         "workers": workers, "engine": engine})
         sink = open_sink(target, "sql" if db else fmt, keep_parts=book.parts())
@@ -94,14 +96,15 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
             with sink:
                 batch: list[ArticleRecord] = []
                 size = commit_every or sink.batch_size
+                last = time.monotonic()
                 for records, seconds in _progress(pool.map(plan.chunks()), progress):
                     stages.update(seconds)
                     for record in records:
                         report.count(record)
                     batch.extend(records)
-                    if len(batch) >= size:
+                    if len(batch) >= size or time.monotonic() - last > COMMIT_SECONDS:
                         _commit(sink, book, plan, batch, stages)
-                        batch = []
+                        batch, last = [], time.monotonic()
                 if batch:
                     _commit(sink, book, plan, batch, stages)
                 t = time.perf_counter()
