@@ -64,14 +64,21 @@ def _strip_boilerplate(soup: BeautifulSoup) -> None:
         c.extract()
     body = soup.body or soup
     total = _prose_len(body) or 1
+    found: list[tuple[Tag, str, int]] = []
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
-    while stack:  # pre-order walk that skips the subtrees it removes
+    while stack:  # pre-order walk that skips the subtrees it marks
         tag = stack.pop()
         verdict = _boilerplate_kind(tag)
-        if verdict and _prose_len(tag) < settings.GUARD_SHARE[verdict] * total:
-            tag.decompose()
+        size = _prose_len(tag) if verdict else 0
+        if verdict and size < settings.GUARD_SHARE[verdict] * total:
+            found.append((tag, verdict, size))
         else:
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
+    # class words that match most of the page are a theme's naming, not boilerplate
+    weak_share = sum(size for _, verdict, size in found if verdict == "weak") / total
+    for tag, verdict, _ in found:
+        if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE:
+            tag.decompose()
 
 
 def _prose_len(tag: Tag) -> int:
@@ -115,7 +122,7 @@ def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
     scores = _block_scores(body)
     if not scores:
         return [body]
-    best_id = max(scores, key=lambda k: scores[k][0])
+    best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
     marked = _marked_body(body, best_score)
     if marked:
@@ -125,11 +132,15 @@ def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
             if _prose_len(anc) < 3 * max(1, _prose_len(best)):
                 return [anc]
-    return _with_siblings(best, best_score, scores)
+    wide = _widen(best, body, scores)
+    return [wide] if wide is not best else _with_siblings(best, best_score, scores)
 
 
 def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:
-    """Readability-style scores: each paragraph credits its parent and (halved) grandparents."""
+    """Readability-style scores: each paragraph credits its parent and (halved) grandparents.
+
+    Every ancestor also collects the paragraph's length under key `-id` (its good prose).
+    """
     scores: dict[int, tuple[float, Tag]] = {}
     for p, text, link_chars in _scored_blocks(body):
         score = max(0.0, len(text) - 2 * link_chars) / 100 + min(3, text.count(",")) / 3 + 1
@@ -142,7 +153,23 @@ def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:
             old = scores.get(id(parent), (0.0, parent))[0]
             scores[id(parent)] = (old + score * decay, parent)
             parent, decay = parent.parent, decay / 2
+        if len(text) >= settings.PROSE_MIN_CHARS and link_chars < settings.PROSE_MAX_LINKS * len(text):
+            node = p if p.name not in settings.SCORED_TAGS else p.parent
+            while isinstance(node, Tag):
+                old = scores.get(-id(node), (0.0, node))[0]
+                scores[-id(node)] = (old + len(text), node)
+                node = node.parent
     return scores
+
+
+def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]]) -> Tag:
+    """The nearest ancestor of `best` that holds most of the page's good prose."""
+    total = scores.get(-id(body), (0.0, body))[0]
+    node = best
+    while node is not body and isinstance(node.parent, Tag) \
+            and scores.get(-id(node), (0.0, node))[0] < settings.PROSE_SHARE * total:
+        node = node.parent
+    return node
 
 
 def _scored_blocks(body: Tag) -> Iterator[tuple[Tag, str, int]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 DROP_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-             "button", "input", "select", "textarea", "head", "link", "meta", "video", "audio", "map",
-             "dialog"]
+             "input", "head", "link", "meta", "video", "audio"]
 # dropped unless they hold a large share of the page's prose (some sites wrap everything in them)
-WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu"}
+WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
+                  "dialog"}
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
+MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 MAX_WALK_DEPTH = 150
 
@@ -36,7 +37,7 @@ STRONG_BOILERPLATE_RE = re.compile(
 )
 # class/id words of blocks that are usually boilerplate (kept when they hold much of the page)
 BOILERPLATE_RE = re.compile(
-    r"(^|[\s_-])(nav|navbar|navigation|menu|header|masthead|footer|sidebar|side-bar|widget|"
+    r"(^|[\s_-])(nav|navbar|navigation|menu|header|masthead|footer|sidebar|side-bar|"
     r"promo|ad|sponsor|respond|modal|popup|overlay|banner|toolbar|pagination|pager|tags?|"
     r"byline|dateline|meta|author|skip|hidden)([\s_-]|$)",
     re.I,
@@ -49,6 +50,11 @@ CONTENT_RE = re.compile(
     re.I,
 )
 SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
+# a paragraph counts as prose when this long with few links; the main block is widened to the
+# nearest ancestor holding this share of the page's prose
+PROSE_MIN_CHARS = 60
+PROSE_MAX_LINKS = 0.3
+PROSE_SHARE = 0.6
 # containers whose own text (between <br>s) counts as paragraphs
 LOOSE_TEXT_TAGS = ["div", "section", "article", "main", "span", "font", "center"]
 # containers skipped inside the article when most of their text is links
