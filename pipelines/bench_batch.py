@@ -165,6 +165,10 @@ def main() -> None:
     if args.pages:
         one, two = part("throughput:1"), part("throughput:2")
         print(f"speed-up 2 vs 1 workers: {two['articles_per_s'] / one['articles_per_s']:.2f}x (target >= 1.8x)")
+        # CPU-bound work: with two free cores the speed-up is 2x the ratio of CPU spent per article
+        print(f"CPU per article: {one['cpu_seconds'] / one['articles']:.3f}s (1 worker), "
+              f"{two['cpu_seconds'] / two['articles']:.3f}s (2 workers); speed-up on two free cores "
+              f"<= {2 * one['cpu_seconds'] / two['cpu_seconds']:.2f}x")
     for n in args.articles:
         part(f"memory:{n}:2")
     if args.load:

@@ -46,12 +46,10 @@ def process_chunk(chunk: Chunk, extractor: Extractor) -> Result:
 class LocalEngine:
     """`workers` processes (or the calling process when `workers == 1`); `map` keeps input order."""
 
-    def __init__(self, config: ExtractorConfig, workers: int = 1, *, extractor: Extractor | None = None,
-                 recycle_after: int = 1000) -> None:
+    def __init__(self, config: ExtractorConfig, workers: int = 1, *, extractor: Extractor | None = None) -> None:
         self.config = config
         self.workers = max(1, workers)
         self.extractor = extractor
-        self.recycle_after = recycle_after  # chunks per worker process before a fresh one (bounds memory growth)
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Result]:
         if self.workers == 1:
@@ -59,9 +57,10 @@ class LocalEngine:
             for chunk in chunks:
                 yield process_chunk(chunk, extractor)
             return
-        # a worker that dies (killed, out of memory) breaks the pool with an error instead of hanging
-        with ProcessPoolExecutor(self.workers, mp_context=mp.get_context("forkserver"), initializer=_init_worker,
-                                 initargs=(self.config,), max_tasks_per_child=self.recycle_after) as pool:
+        # fork: workers start at once with the libraries already imported; a worker that dies (killed,
+        # out of memory) breaks the pool with an error instead of hanging it
+        with ProcessPoolExecutor(self.workers, mp_context=mp.get_context("fork"), initializer=_init_worker,
+                                 initargs=(self.config,)) as pool:
             yield from ordered_window(chunks, lambda chunk: pool.submit(_work, chunk).result, 2 * self.workers)
 
     def close(self) -> None:
