@@ -33,6 +33,9 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
                   "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
                   "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime")
 US_NEWSROOM_TZ = "America/New_York"
+_DATE_CLASS = re.compile(r"date|publish|posted|timestamp|byline|article-meta|entry-meta|post-meta", re.I)
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
 def parse_jsonld(soup: BeautifulSoup, source: str = "") -> list[dict[str, Any]]:
@@ -114,7 +117,8 @@ def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | N
         if m:
             y, mo, d = int(m[1]), int(m[2]), int(m[3])
             day = datetime(y, mo, d)
-            if local_tz and m[4] and m[7] and m[7] in ("Z", "+00:00", "+0000", "-00:00"):
+            midnight = m[4] == "00" and m[5] == "00"  # a bare date stored as a time stamp
+            if local_tz and m[4] and not midnight and m[7] and m[7] in ("Z", "+00:00", "+0000", "-00:00"):
                 utc = datetime(y, mo, d, int(m[4]), int(m[5]), tzinfo=timezone.utc)
                 day = utc.astimezone(local_tz)
             return day.date().isoformat() if 1990 <= day.year <= 2100 else None
@@ -191,7 +195,8 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
         authors=_authors(soup, index, article),
-        published=_published(index, article, [page_url, canonical_url], _local_tz(index)),
+        published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
+                   or _visible_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
                   or normalize_date(_str(article.get("dateModified")))),
         language=language,
@@ -275,6 +280,17 @@ def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], 
         m = _URL_DATE.search(u) if isinstance(u, str) else None
         if m:
             return normalize_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
+    return None
+
+
+def _visible_date(soup: BeautifulSoup) -> str | None:
+    """A date shown near the byline ("Published March 5, 2024") when no markup gives one."""
+    for tag in soup.find_all(class_=_DATE_CLASS, limit=20):
+        text = _WS.sub(" ", tag.get_text(" ")).strip()
+        if len(text) <= 80 and _YEAR.search(text):
+            value = normalize_date(_DATE_LABEL.sub("", text))
+            if value:
+                return value
     return None
 
 

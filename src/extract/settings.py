@@ -14,6 +14,14 @@ MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 MAX_WALK_DEPTH = 150
 
+# removed from the markup before parsing (the HTML parser ends these at the same closing tag)
+PRESTRIP_RE = re.compile(
+    r"(<script\b[^>]*ld\+json[^>]*>.*?</script\s*>)|"  # group 1: JSON-LD, kept as it is
+    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|"
+    r"<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead",
