@@ -110,3 +110,18 @@ def test_kill_and_resume_equals_uninterrupted(tmp_path: Path) -> None:
     assert not out.exists(), "the run finished before it could be killed"
     assert subprocess.run(cmd, stderr=subprocess.DEVNULL).returncode == 0
     assert out.read_bytes() == reference.read_bytes()
+
+
+def test_malformed_warc_and_jsonl_records_do_not_stop_the_batch(tmp_path: Path) -> None:
+    from test_inputs import write_warc
+
+    warc = tmp_path / "in" / "crawl.warc.gz"
+    warc.parent.mkdir()
+    write_warc(warc, [("http://x/1", PAGE.format(i=1, day=1)), ("http://x/2", PAGE.format(i=2, day=2))])
+    bad = tmp_path / "in" / "zz-bad.warc"
+    bad.write_bytes(b"\x00\x01 not a WARC file\n")
+    (tmp_path / "in" / "dump.jsonl").write_text('{"html": 1}\n' + json.dumps({"html": PAGE.format(i=3, day=3)}) + "\n")
+    report = run([tmp_path / "in"], tmp_path / "out.jsonl", model="blank")
+    got = lines(tmp_path / "out.jsonl")
+    assert [r["status"] for r in got] == ["ok", "ok", "error", "ok", "error"]
+    assert report.by_code["E010"] == 2 and [r["meta"]["url"] for r in got[:2]] == ["http://x/1", "http://x/2"]

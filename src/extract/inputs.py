@@ -136,6 +136,8 @@ def read_warc(path: Path, max_bytes: int = 20_000_000) -> Iterator[Input]:
         try:
             for record in records:
                 offset = records.offset
+                if not record.format.startswith("warc"):  # warcio falls back to ARC on garbage
+                    raise ValueError(f"not a WARC record at offset {offset}")
                 if record.rec_type != "response":
                     continue
                 ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
