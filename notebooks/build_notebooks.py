@@ -91,6 +91,10 @@ frames = extract.to_frames(records)
 pd.DataFrame({"rows": {name: len(frame) for name, frame in frames.items()},
               "columns": {name: ", ".join(map(str, frame.columns)) for name, frame in frames.items()}})'''),
     new_code_cell('''\
+# columns left out of the previews below (they are all in `frames`)
+LONG = ["idx", "text", "mentions", "warnings", "evidence_start", "evidence_end", "evidence_text", "evidence_source"]
+
+
 def show(name: str, rows: int = 15) -> None:
     """The first rows of one table, or a note when the table is empty."""
     frame = frames.get(name)
@@ -98,7 +102,7 @@ def show(name: str, rows: int = 15) -> None:
         print(f"No {name} in these records.")
     else:
         print(f"{name}: {len(frame)} rows")
-        display(frame.head(rows))
+        display(frame.drop(columns=LONG, errors="ignore").head(rows))
 
 
 show("articles")'''),
@@ -115,7 +119,7 @@ show("articles")'''),
     new_markdown_cell("One record on its own: `record.to_frame()` gives the same tables for a single article."),
     new_code_cell('''\
 if ok:
-    display(ok[0].to_frame()["people"].head(10))
+    display(ok[0].to_frame()["people"].drop(columns=LONG, errors="ignore").head(10))
 else:
     print("No ok records.")'''),
     new_markdown_cell("""\
@@ -257,6 +261,7 @@ from extract.run import run
 
 warnings.filterwarnings("ignore", message="IProgress not found")  # without ipywidgets the bar is plain text
 pd.set_option("display.max_colwidth", 120)
+pd.set_option("display.max_rows", 200)
 gold_files = sorted(Path(GOLD_DIR).glob("*.gold.json"))
 print(f"extract {extract.__version__}; {len(gold_files)} gold files in {GOLD_DIR}")'''),
     new_markdown_cell("""\
