@@ -94,19 +94,8 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
         pool = _engine(engine, config, workers, scheduler, extractor)
         try:
             with sink:
-                batch: list[ArticleRecord] = []
-                size = commit_every or sink.batch_size
-                last = time.monotonic()
-                for records, seconds in _progress(pool.map(plan.chunks()), progress):
-                    stages.update(seconds)
-                    for record in records:
-                        report.count(record)
-                    batch.extend(records)
-                    if len(batch) >= size or time.monotonic() - last > COMMIT_SECONDS:
-                        _commit(sink, book, plan, batch, stages)
-                        batch, last = [], time.monotonic()
-                if batch:
-                    _commit(sink, book, plan, batch, stages)
+                _drain(pool.map(plan.chunks()), plan, sink, book, report, stages,
+                       size=commit_every or sink.batch_size, progress=progress)
                 t = time.perf_counter()
             stages["merge"] += time.perf_counter() - t
         finally:
@@ -196,6 +185,23 @@ class Plan:
                 del self.ids_in_flight[entry.doc_id]
             entries.append(entry)
         return entries
+
+
+def _drain(results: Iterator, plan: Plan, sink, book: Manifest, report: RunReport,  # noqa: ANN001
+           stages: Counter, *, size: int, progress: bool) -> None:
+    """Collect the workers' records into durable batches: to the sink first, then to the manifest."""
+    batch: list[ArticleRecord] = []
+    last = time.monotonic()
+    for records, seconds in _progress(results, progress):
+        stages.update(seconds)
+        for record in records:
+            report.count(record)
+        batch.extend(records)
+        if len(batch) >= size or time.monotonic() - last > COMMIT_SECONDS:
+            _commit(sink, book, plan, batch, stages)
+            batch, last = [], time.monotonic()
+    if batch:
+        _commit(sink, book, plan, batch, stages)
 
 
 def _commit(sink, book: Manifest, plan: Plan, batch: list[ArticleRecord], stages: Counter) -> None:  # noqa: ANN001
