@@ -303,7 +303,9 @@ class _TextBuilder:
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
                 self._flush(kind="list_item", attrs={"dl": name})
-            elif name in ("blockquote", "figcaption", "caption"):
+            elif name in ("blockquote", "figcaption", "caption") or (
+                    name in settings.BLOCK_TAGS and settings.CAPTION_RE.search(_ident(child))):
+                name = name if name == "blockquote" else "caption"
                 self._flush(kind)
                 self._walk(child, "blockquote" if name == "blockquote" else "caption", depth + 1)
                 self._flush("blockquote" if name == "blockquote" else "caption")

@@ -297,16 +297,15 @@ def _visible_date(soup: BeautifulSoup) -> str | None:
 def _local_tz(index: dict[str, Any]) -> tzinfo | None:
     """The newsroom's time zone, in which UTC stamps are turned into the day the page shows.
 
-    A `<time>` with a local offset says it; else an American locale (`<html lang>` first).
+    A `<time>` with a local offset says it; else an American `og:locale`.
     """
     for t in index["time"][:10]:
         m = _ISO_DATE.match(str(t.get("datetime") or ""))
         if m and m[7] and m[7] not in ("Z", "+00:00", "+0000", "-00:00"):
             sign, digits = (1 if m[7][0] == "+" else -1), m[7][1:].replace(":", "")
             return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
-    html = index.get("html")
-    lang = str((html.get("lang") if isinstance(html, Tag) else None) or "").replace("_", "-").casefold()
-    locale = (lang if "-" in lang else (_meta(index, "og:locale") or "").replace("_", "-")).casefold()
+    # og:locale is set by the newsroom; `<html lang="en-US">` is a CMS default and says little
+    locale = (_meta(index, "og:locale") or "").replace("_", "-").casefold()
     if locale == "en-us":
         try:
             return ZoneInfo(US_NEWSROOM_TZ)

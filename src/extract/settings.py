@@ -57,6 +57,9 @@ CONTENT_RE = re.compile(
     r"body-?text|article__content|articletext|storycontent|main-text|rich-text-article)([\s_-]|$)",
     re.I,
 )
+# class/id words of blocks that caption a picture (span kind "caption")
+CAPTION_RE = re.compile(r"(^|[\s_-])(caption|figcaption|wp-caption-text|photo-?credit|image-?credit|"
+                        r"credit|media-caption|img-caption)([\s_-]|$)", re.I)
 SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
 # a paragraph counts as prose when this long with few links; the main block is widened to the
 # nearest ancestor holding this share of the page's prose
@@ -74,7 +77,10 @@ JUNK_LINE_RE = re.compile(
     r"^(advertisement|advertisements?|ad|sponsored|read more|read next|related|see also|share|"
     r"share this( article| story)?|tweet|email|print|follow us.*|sign up.*|subscribe.*|"
     r"click here.*|continue reading.*|skip (to )?(main )?content|loading\.*|comments?|"
-    r"\d+ comments?|story continues below|scroll to continue.*)\W*$",
+    r"\d+ comments?|story continues below|scroll to continue.*|caption|close|advert|iklan|like this|"
+    r"like loading.*|getty( images)?|image copyright.*|(photo|image|picture|credit)s?\s?:.*|"
+    r"media playback is unsupported.*|don.t miss|our latest stories|more great .* stories|"
+    r"tell us what you think.*|breaking news emails|image \d+ of \d+)\W*$",
     re.I,
 )
 
