@@ -51,6 +51,7 @@ def read_frames(path: str | Path) -> dict[str, "pd.DataFrame"]:
     """Read output written by `extract run` back as {table name: DataFrame}.
 
     JSONL keeps record order; CSV and Parquet keep file order; SQL tables come back sorted by key.
+    CSV cannot tell an empty string from a missing value: both read back as `<NA>`.
     """
     import pandas as pd
 
