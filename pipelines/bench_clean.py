@@ -101,7 +101,10 @@ def tiptopjaw(limit: int | None) -> Iterator[Page]:
     for path in sorted((base / "benchmark" / "ground-truth").glob("*.json"))[:limit]:
         data = json.loads(path.read_text(encoding="utf-8"))
         gt = data["ground_truth"]
-        raw = gzip.decompress((base / "release" / "html" / f"{path.stem}.html.gz").read_bytes())
+        html = base / "release" / "html" / f"{path.stem}.html.gz"
+        if not html.exists():  # a few ground-truth files have no page in the release
+            continue
+        raw = gzip.decompress(html.read_bytes())
         yield path.stem, raw, {"body": gt["main_content"], "title": gt.get("title"), "url": data.get("url"),
                                "author": gt.get("author"), "date": gt.get("publish_date")}
 
