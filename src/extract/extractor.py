@@ -50,7 +50,11 @@ class Extractor:
         self.batch_size = batch_size
         self.nlp = build_nlp(model)
         self.nlp.max_length = max(self.nlp.max_length, self.limits.max_text_chars + 1)
-        self.nlp.set_error_handler(_keep_error)
+        for _, pipe in self.nlp.pipeline:  # trainable pipes without a handler slot keep spaCy's default
+            try:
+                pipe.set_error_handler(_keep_error)
+            except AttributeError:
+                pass
         self.stage_seconds: dict[str, float] = {"clean": 0.0, "nlp": 0.0, "records": 0.0}
 
     def __call__(self, html: str | bytes, source: str = "<string>", *, doc_id: str | None = None,

@@ -56,7 +56,8 @@ class AwardFinder(Component):
         self.nominated = _cue_regex(c["nominated"])
         heads = "|".join(c["category_heads"])
         self.category = re.compile(
-            rf"\b(?:{heads})(?:[ -](?:[A-Z][\w'’.&/-]*|(?:in|a|an|the|of|or|and|by|for|with|to|from|on)(?= [A-Z])|[-—–/&]))+"
+            rf"\b(?:{heads})(?:[ -](?:[A-Z][\w'’&/-]*|(?:in|a|an|the|of|or|and|by|for|with|to|from|on)"
+            r"(?=(?: (?:in|a|an|the|of|or|and|by|for|with|to|from|on))* [A-Z])|[-—–/&]))+"
             r"|\b(?:[A-Z][\w'’-]+ )+of the Year\b")
 
     def process(self, doc: Doc) -> Doc:

@@ -16,6 +16,7 @@ import re
 from datetime import date, datetime
 
 from dateutil import parser as dateparser
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -156,8 +157,10 @@ class DateFinder(Component):
             return False
         if prev.lower_ in self.cues["name_breakers"] or prev.lower_.rstrip(".") in _MONTHS:
             return False
-        # sentence-initial capitals ("In 2019") are not names
-        return not (prev.i == 0 or prev.nbor(-1).text in (".", "\n", "!", "?", ":") or "\n" in prev.nbor(-1).text)
+        # a sentence-initial capital is a name unless it is an ordinary word ("In 2019", "Since 2019")
+        initial = prev.i == 0 or prev.nbor(-1).text in (".", "!", "?", ":") or "\n" in prev.nbor(-1).text \
+            or "\n" in prev.nbor(-1).whitespace_
+        return not initial or prev.lower_ not in STOP_WORDS
 
     def _context(self, span: Span) -> set[str]:
         doc = span.doc

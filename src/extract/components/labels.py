@@ -19,7 +19,7 @@ DEFAULT_LABEL_MAP: dict[str, str] = {
     "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
     "EVENT": "EVENT", "AWARD": "AWARD",
     "DATE": "DATE",
-    "MISC": "MISC",
+    "MISC": "",
 }
 
 

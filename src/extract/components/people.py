@@ -38,6 +38,9 @@ _LD_ROLES = {"actor": "actor", "actors": "actor", "director": "director", "direc
              "creator": "creator", "author": "writer", "producer": "producer", "byArtist": "musician",
              "musicBy": "musician"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-zà-ÿ'’.-]+(?:-[A-Z][a-zà-ÿ'’-]+)?|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]*[A-Z][a-z]+|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|(?:de|da|van|von|der|del|la|le|di|du)|Jr\.?|Sr\.?|II|III)$")
+# role nouns that also open capitalised names or titles ("Star Trek", "Chief Keef")
+_AMBIGUOUS_NOUNS = {"star", "stars", "chair", "boss", "host", "anchor", "artist", "president", "chief", "exec",
+                    "executive", "manager", "founder"}
 _PARTICLES = {"de", "da", "van", "von", "der", "del", "la", "le", "di", "du"}
 
 
@@ -150,7 +153,7 @@ class PeopleLinker(Component):
                 if run is not None:
                     yield run, None
             role = self.role_nouns.get(tok.lower_)
-            if role and i + 1 < n and not tok.is_title:
+            if role and i + 1 < n and (not tok.is_title or (tok.is_sent_start and tok.lower_ not in _AMBIGUOUS_NOUNS)):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None:
                     yield run, role

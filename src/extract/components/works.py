@@ -278,7 +278,7 @@ class WorkFinder(Component):
         if source.startswith("pattern") or source == "ner":
             if key in _MONTHS or key in SMALL:
                 return False
-        if source.startswith("pattern") and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
+        if source == "pattern:after" and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
             return False
         if source.startswith("pattern") and re.match(r"(19|20)\d\d\b", title):
             return False  # "Leonardo DiCaprio stars ..." names a person, not a work
@@ -308,7 +308,7 @@ class WorkFinder(Component):
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
             return True
         strong = sum(v for k, v in src.items() if k in ("markup:emphasis", "markup:quote", "ner"))
-        weak = sum(v for k, v in src.items() if k.startswith("pattern"))
+        weak = sum(2 * v for k, v in src.items() if k.startswith("pattern"))
         # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
         if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) and strong + weak < 3:
             return True
@@ -339,7 +339,7 @@ class WorkFinder(Component):
     def _kind_near(self, span: Span) -> str | None:
         doc = span.doc
         window = [t.lower_ for t in doc[max(0, span.start - 3):span.start]] + \
-                 [t.lower_ for t in doc[span.end:min(len(doc), span.end + 3)]]
+                 [t.lower_ for t in doc[span.end:min(len(doc), span.end + 5)] if not t.is_punct]
         for kind, words in self.kinds.items():
             if any(w in words for w in window):
                 return kind

@@ -1,0 +1,62 @@
+"""The people component: names, short forms resolved to full names, non-people filtered."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def people(doc) -> dict[str, dict]:
+    return {p["name"]: p for p in doc._.people}
+
+
+def test_short_forms_resolve_to_the_full_name(run_text):
+    doc = run_text("Created by Ava DuVernay, the series is a landmark. DuVernay's direction is precise.")
+    p = people(doc)
+    assert list(p) == ["Ava DuVernay"]
+    assert p["Ava DuVernay"]["aliases"] == ["DuVernay"]
+    assert len(p["Ava DuVernay"]["mentions"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The film is directed by Paul Thomas Anderson.", "Paul Thomas Anderson"),
+        ("Former frontman Michael McDonald will join the tour.", "Michael McDonald"),
+        ("A hotshot rookie (Damson Idris) joins the team.", "Damson Idris"),
+        ("It was directed by J.J. Abrams in 2013.", "J.J. Abrams"),
+    ],
+)
+def test_names_from_patterns(run_text, text, name):
+    assert name in people(run_text(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The show was made by Dick Clark Productions for the network.",
+        "The tour stops at Hollywood Casino Amphitheatre in June.",
+        "It was filmed in the United States last spring.",
+    ],
+)
+def test_organisations_and_places_are_not_people(run_text, text):
+    assert people(run_text(text)) == {}
+
+
+def test_byline_author_is_not_a_person(nlp):
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    text = "Review by Jane Critic. Director Greta Gerwig delivers."
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="x", text=text, meta=Meta(authors=["Jane Critic"]))
+    names = {p["name"] for p in nlp(doc)._.people}
+    assert "Jane Critic" not in names
+    assert "Greta Gerwig" in names
+
+
+def test_fact_list_people_get_roles(run_text):
+    text = "Creator: Ava DuVernay\nLead cast: Jharrel Jerome, Asante Blackk"
+    doc = run_text(text, facts=[("Creator", "Ava DuVernay"), ("Lead cast", "Jharrel Jerome, Asante Blackk")])
+    p = people(doc)
+    assert "creator" in p["Ava DuVernay"]["roles"]
+    assert "actor" in p["Jharrel Jerome"]["roles"] and "actor" in p["Asante Blackk"]["roles"]

@@ -1,0 +1,93 @@
+"""The works component: titles from markup, facts, JSON-LD and patterns; kinds; every mention linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import emphasis
+
+
+def titles(doc) -> set[str]:
+    return {w["title"] for w in doc._.works}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The most recent film was 2016's Star Trek Beyond, directed by Justin Lin.", {"Star Trek Beyond"}),
+        ("Few series match Netflix's When They See Us for precision.", {"When They See Us"}),
+        ("Michael Mann's Heat (1995) remains the template.", {"Heat"}),
+        ("She starred in Lady Bird before moving on.", {"Lady Bird"}),
+        ("The Legion creator will write the film.", {"Legion"}),
+    ],
+)
+def test_titles_from_patterns(run_text, text, expected):
+    assert expected <= titles(run_text(text))
+
+
+def test_titles_from_italics_and_quotes(run_text):
+    text = 'Critics compared Parasite with the song "What a Fool Believes" and with Heat.'
+    doc = run_text(text, spans=emphasis(text, "Parasite") + [(text.index("What"), text.index('" and'), "quote")])
+    assert {"Parasite", "What a Fool Believes"} <= titles(doc)
+
+
+@pytest.mark.parametrize("quote", ["I can't believe it's over", "we did it together", "Everyone wants me!"])
+def test_speech_in_quotes_is_not_a_title(run_text, quote):
+    text = f'She said "{quote}" and smiled.'
+    s = text.index(quote)
+    assert titles(run_text(text, spans=[(s, s + len(quote), "quote")])) == set()
+
+
+@pytest.mark.parametrize("name", ["Netflix", "The Hollywood Reporter", "Variety", "Follow Newsbeat on"])
+def test_platforms_publications_and_calls_to_action_are_not_works(run_text, name):
+    text = f"According to {name}, the show is a hit."
+    assert titles(run_text(text, spans=emphasis(text, name))) == set()
+
+
+def test_fact_list_gives_title_kind_and_details(run_text):
+    text = "Title: Mare of Easttown\nFormat: Miniseries (7 episodes)\nGenre: Crime, drama\nCreator: Brad Ingelsby"
+    doc = run_text(text, facts=[("Title", "Mare of Easttown"), ("Format", "Miniseries (7 episodes)"),
+                                ("Genre", "Crime, drama"), ("Creator", "Brad Ingelsby")])
+    (work,) = [w for w in doc._.works if w["title"] == "Mare of Easttown"]
+    assert work["kind"] == "miniseries"
+    assert work["episodes"] == 7
+    assert work["genres"] == ["crime", "drama"]
+    assert work["creators"] == ["Brad Ingelsby"]
+
+
+def test_every_mention_is_linked_with_offsets(run_text):
+    text = "Netflix's When They See Us is powerful. When They See Us is still streaming."
+    doc = run_text(text)
+    (work,) = doc._.works
+    assert len(work["mentions"]) == 2
+    for m in work["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"] == "When They See Us"
+
+
+def test_longer_title_wins_over_its_prefix(run_text):
+    text = "2009's Star Trek and 2016's Star Trek Beyond were hits; the Star Trek franchise goes on."
+    doc = run_text(text)
+    beyond = [w for w in doc._.works if w["title"] == "Star Trek Beyond"][0]
+    assert len(beyond["mentions"]) == 1
+    assert "Star Trek" in titles(doc)
+
+
+def test_kind_from_neighbouring_words(run_text):
+    doc = run_text("Netflix's Seven Seconds is a gripping series about grief.")
+    assert doc._.works[0]["kind"] == "tv_series"
+
+
+def test_jsonld_works(run_text, nlp):
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    text = "A review of the film."
+    clean = CleanDocument(source="x", text=text, meta=Meta(), jsonld=[
+        {"@type": "Movie", "name": "Past Lives", "director": {"@type": "Person", "name": "Celine Song"},
+         "datePublished": "2023-06-02", "genre": ["Drama", "Romance"]}])
+    doc = nlp.make_doc(text)
+    doc._.clean = clean
+    doc = nlp(doc)
+    (work,) = doc._.works
+    assert (work["title"], work["kind"], work["release_date"], work["year"]) == ("Past Lives", "film", "2023-06-02", 2023)
+    assert work["creators"] == ["Celine Song"]
