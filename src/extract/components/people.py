@@ -77,6 +77,7 @@ class PeopleLinker(Component):
         authors = {norm_key(a) for a in getattr(getattr(clean, "meta", None), "authors", []) or []}
         work_tokens = {t.i for s in doc.spans.get("works", []) for t in s}
         names: dict[str, dict[str, Any]] = {}
+        work_titles = {norm_key(w["title"]) for w in doc._.works or []}
 
         def add(name: str, source: str, role: str | None = None) -> None:
             name = _tidy_name(name)
@@ -91,8 +92,9 @@ class PeopleLinker(Component):
                 p["roles"].add(role)
 
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent):
-                add(ent.text, "ner")
+            if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
+                    and norm_key(ent.text) not in work_titles:
+                add(ent.text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
         for name, role in self._from_jsonld(clean):
@@ -113,6 +115,8 @@ class PeopleLinker(Component):
             ms = by_name.get(full, [])
             if not ms and not info["sources"] & {"facts", "jsonld"}:
                 continue
+            if len(full.split()) == 1 and info["sources"] <= {"ner:single"} and not info["roles"]:
+                continue  # a lone capitalised word the model took for a name, with nothing to back it
             aliases = sorted({m.text for m in ms if norm_key(m.text) != norm_key(full)})
             roles = set(info["roles"])
             for f in forms:
