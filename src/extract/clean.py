@@ -446,10 +446,3 @@ def _quote_spans(doc: CleanDocument) -> None:
     for m in _QUOTED.finditer(doc.text):
         g = 1 if m.group(1) else 2
         doc.spans.append(TextSpan(m.start(g), m.end(g), "quote"))
-
-
-def iter_blocks(doc: CleanDocument, kinds: Iterable[str] = ("paragraph",)) -> Iterable[str]:
-    kinds = set(kinds)
-    for s in doc.spans:
-        if s.kind in kinds:
-            yield doc.text[s.start:s.end]

@@ -59,14 +59,3 @@ def section_work(doc: Doc, anchor: Span) -> Span | None:
         if h.start <= w.start_char and w.end_char <= h.end:
             return w
     return None
-
-
-def block_of(doc: Doc, char: int, kinds: tuple[str, ...] = ("paragraph", "list_item", "heading", "headline",
-                                                              "table_cell", "blockquote", "caption")):
-    clean = doc._.clean
-    if clean is None:
-        return None
-    for s in clean.spans:
-        if s.kind in kinds and s.start <= char < s.end:
-            return s
-    return None
