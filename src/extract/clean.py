@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 
