@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json
@@ -31,25 +32,45 @@ _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
     requires=["doc._.people", "doc._.works", "token.is_sent_start"],
 )
 def make_credit_finder(nlp: Language, name: str, roles: str, window: int) -> "CreditFinder":
-    return CreditFinder(name, roles=roles, window=window)
+    return CreditFinder(nlp, name, roles=roles, window=window)
 
 
 class CreditFinder(Component):
-    def __init__(self, name: str, *, roles: str, window: int) -> None:
+    def __init__(self, nlp: Language, name: str, *, roles: str, window: int) -> None:
         self.name = name
         r = load_json(roles)
-        self.nouns = {tuple(w.split()): role for role, ws in r["nouns"].items() for w in ws}
-        self.by_phrases = [(tuple(p.split()), role) for role, ps in r["by_phrases"].items() for p in ps]
-        self.verbs = [(tuple(p.split()), role) for role, ps in r["verbs_after"].items() for p in ps]
+
+        def toks(phrase: str) -> tuple[str, ...]:  # tokenised as the text will be: "co-writer" -> co - writer
+            return tuple(t.lower_ for t in nlp.make_doc(phrase))
+
+        self.noun_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.plural_nouns: set[str] = set()
+        for role, words in r["nouns"].items():
+            forms = set(words)
+            for w in words:
+                if not w.endswith("s") and " " not in w:
+                    forms.add(w + "s")
+                    self.plural_nouns.add(w + "s")
+            self.noun_matcher.add(role, [nlp.make_doc(w) for w in sorted(forms)])
+        self.nouns = {toks(w): role for role, ws in r["nouns"].items() for w in ws}
+        self.by_phrases = sorted(((toks(p), role) for role, ps in r["by_phrases"].items() for p in ps),
+                                 key=lambda x: -len(x[0]))
+        self.verbs = sorted(((toks(p), role) for role, ps in r["verbs_after"].items() for p in ps),
+                            key=lambda x: -len(x[0]))
+        self.verbs_far = sorted(((toks(p), role) for role, ps in r.get("verbs_far", {}).items() for p in ps),
+                                key=lambda x: -len(x[0]))
+        self.list_joiners = [toks(p) for p in r.get("list_joiners", [])]
+        self.character_by = {toks(p) for p in r.get("character_by", [])}
         self.window = window
 
     def process(self, doc: Doc) -> Doc:
         people = {p["name"]: p for p in doc._.people or []}
         credits: list[dict] = []
         seen: set[tuple] = set()
-        person_spans = doc.spans.get("people", [])
+        person_spans = sorted(doc.spans.get("people", []), key=lambda s: s.start)
         person_tokens = {t.i: s for s in person_spans for t in s}
         work_tokens = {t.i for s in doc.spans.get("works", []) for t in s}
+        nouns = self._role_nouns(doc)
 
         def credit(person: str, role: str, work: str | None, character: str | None, evidence: Span) -> None:
             p = people.get(person)
@@ -60,18 +81,35 @@ class CreditFinder(Component):
             key = (person, role, norm_key(work or ""), norm_key(character or ""))
             if key in seen:
                 return
-            # a credit with a character supersedes the same credit without one
             seen.add(key)
             credits.append({"person": person, "role": role, "work": work, "character": character,
                             "evidence": span_dict(evidence, self.name)})
 
         topic = _topic_work(doc)
+        found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
+        ctx = _Context(doc, person_tokens, work_tokens, nouns)
         for mention in person_spans:
             name = canonical(mention)
-            for role, character, cue, direction in self._cues(doc, mention, person_tokens, work_tokens):
-                work = self._work_for(doc, cue, direction, topic)
-                credit(name, role, work, character, mention.sent)
-                if character and role == "actor":
+            cues = list(self._cues(ctx, mention))
+            if not cues:
+                cues = list(self._joined_cues(ctx, mention, person_spans, found))
+            found[mention.start] = cues
+            for role, character, cue, direction in cues:
+                if character and norm_key(character) == norm_key(name):
+                    character = None
+                for work in self._works_for(doc, cue, direction, topic, nouns):
+                    credit(name, role, work, character, mention.sent)
+                    if character and role == "actor":
+                        self._add_character(doc, people, character, work, cue)
+        # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character
+        for mention in person_spans:
+            name = canonical(mention)
+            if "actor" not in people.get(name, {}).get("roles", ()):
+                continue
+            character, cue = self._possessive_character(ctx, mention)
+            if character:
+                for work in self._works_for(doc, cue, "any", topic):
+                    credit(name, "actor", work, character, mention.sent)
                     self._add_character(doc, people, character, work, cue)
         main = _main_work(doc)
         for p in list(people.values()):
@@ -90,36 +128,50 @@ class CreditFinder(Component):
         return doc
 
     # --------------------------------------------------------------- cues
-    def _cues(self, doc: Doc, m: Span, person_tokens: dict[int, Span], work_tokens: set[int]):  # noqa: ANN202
+    def _role_nouns(self, doc: Doc) -> dict[int, tuple[int, str, bool]]:
+        """Role nouns by their end token: end -> (start, role, plural); the longest wins."""
+        out: dict[int, tuple[int, str, bool]] = {}
+        for match_id, s, e in self.noun_matcher(doc):
+            if e not in out or s < out[e][0]:
+                out[e] = (s, doc.vocab.strings[match_id], doc[e - 1].lower_ in self.plural_nouns)
+        return out
+
+    def _cues(self, ctx: "_Context", m: Span):  # noqa: ANN202
+        doc, person_tokens, work_tokens, nouns = ctx.doc, ctx.person_tokens, ctx.work_tokens, ctx.nouns
         sent = m.sent
-        # role noun right before the name: "director X", "Legion creator X", "an actor called X"
-        for k in (2, 1):
-            lo = m.start - k
-            skip = 1 if lo - 1 >= sent.start and doc[m.start - 1].lower_ in ("called", "named") else 0
-            lo -= skip
-            if lo >= sent.start:
-                role = self.nouns.get(tuple(t.lower_ for t in doc[lo:m.start - skip]))
-                if role:
-                    yield role, None, doc[lo:m.end], "before"
-                    break
-        # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer,"
-        if m.end + 1 < sent.end and doc[m.end].text == ",":
-            for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
-                if t.is_punct or t.i in person_tokens:
-                    break
-                role = self.nouns.get((t.lower_,))
-                if role:
-                    yield role, None, doc[m.start:t.i + 1], "any"
-                    break
-        # by-phrase before the name or before the list the name is in
+        # start of the list the name is in: "Tom Johnston and Patrick Simmons"
         j = m.start
         while j - 1 >= sent.start and (doc[j - 1].text in (",", "and", "&") or (j - 1) in person_tokens):
             j -= 1
-        for phrase, role in self.by_phrases:
-            k = len(phrase)
-            if j - k >= sent.start and tuple(t.lower_ for t in doc[j - k:j]) == phrase:
-                yield role, None, doc[j - k:m.end], "before"
-                break
+        # role noun right before the name: "director X", "Legion creator X", "an actor called X",
+        # "singer-keyboardist X"; a plural noun covers the list: "Singer-guitarists A and B"
+        end = m.start - 1 if m.start - 1 >= sent.start and doc[m.start - 1].lower_ in ("called", "named") else m.start
+        hit = nouns.get(end)
+        if hit is None and j < m.start and nouns.get(j, (0, "", False))[2]:
+            hit, end = nouns[j], j
+        if hit is not None and hit[0] >= sent.start:
+            yield hit[1], None, doc[hit[0]:m.end], "before"
+        # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer,"
+        if m.end + 1 < sent.end and doc[m.end].text == ",":
+            for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
+                if t.i in person_tokens or (t.is_punct and t.text != "-"):
+                    break
+                if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
+                    yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
+                    break
+        # by-phrase before the name or before the list the name is in ("featuring icons like X")
+        k0 = j
+        if k0 - 1 >= sent.start and doc[k0 - 1].lower_ in ("like", "including"):
+            k0 -= 1
+            while k0 - 1 >= sent.start and k0 > j - 5 and doc[k0 - 1].is_alpha and doc[k0 - 1].is_lower \
+                    and not any(self._phrase_ends(doc, k0, sent)):
+                k0 -= 1
+        for phrase, role in self._phrase_ends(doc, k0, sent):
+            character = None
+            if phrase in self.character_by:  # "Megan, played by Melissa McCarthy"
+                character = _name_before(doc, self._skip_back(doc, k0 - len(phrase), sent), sent, {}, work_tokens)
+            yield role, character, doc[k0 - len(phrase):m.end], "before"
+            break
         # verb after the name or after the list it ends: "X directed", "A, B and C return", "X, who directed"
         i = m.end
         while i < sent.end and (doc[i].text in (",", "and", "&") and i + 1 in person_tokens or i in person_tokens):
@@ -128,25 +180,36 @@ class CreditFinder(Component):
             i += 1
         if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
             i += 2
-        for phrase, role in self.verbs:
-            k = len(phrase)
-            if i + k <= sent.end and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
-                yield role, self._character_after(doc, i + k, sent, person_tokens, work_tokens), doc[m.start:i + k], "after"
-                break
+        verb = self._verb_at(doc, i, sent, self.verbs)
+        far = False
+        if verb is None:  # "X is in final talks to write and direct it", "X, best known for creating Y"
+            verb, far = self._verb_near(ctx, i, sent), True
+        if verb is not None:
+            p, phrase, role = verb
+            character = self._character_after(doc, p + len(phrase), sent, person_tokens, work_tokens) \
+                if role == "actor" else None
+            yield role, character, doc[m.start:p + len(phrase)], "after"
+            q = p + len(phrase)
+            if q + 1 < sent.end and doc[q].lower_ == "and":  # "to write and direct"
+                more = self._verb_at(doc, q + 1, sent, self.verbs_far if far else self.verbs)
+                if more is not None:
+                    yield more[2], None, doc[m.start:more[0] + len(more[1])], "after"
         # "X was head writer", "X is a producer"
         if i < sent.end and doc[i].lower_ in ("is", "was", "became", "becomes", "remains", "has", "had"):
             for t in doc[i + 1:min(sent.end, i + 5)]:
-                if t.is_punct:
+                if t.is_punct and t.text != "-":
                     break
-                role = self.nouns.get((t.lower_,))
-                if role:
-                    yield role, None, doc[m.start:t.i + 1], "any"
+                if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
+                    yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
                     break
-        # "X as Y"
+        # "X as Y"; "with X as the quarterback"
         if i < sent.end and doc[i].lower_ == "as":
             ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
             if ch:
                 yield "actor", ch, doc[m.start:i + 1], "any"
+            elif m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "with" and i + 1 < sent.end \
+                    and doc[i + 1].lower_ in ("the", "a", "an"):
+                yield "actor", None, doc[m.start - 1:i + 1], "any"
         # "X's portrayal of Y"
         if m.end + 3 < sent.end and doc[m.end].lower_ in ("'s", "’s") and doc[m.end + 1].lower_ in ("portrayal", "turn", "role", "performance"):
             ch = self._character_after(doc, m.end + 2, sent, person_tokens, work_tokens)
@@ -168,6 +231,82 @@ class CreditFinder(Component):
             if k >= sent.start and doc[k].text == "(":
                 ch = _name_before(doc, k, sent, person_tokens, work_tokens)
                 yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
+
+    def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
+        """By-phrases ending right before token `j`, longest first."""
+        for phrase, role in self.by_phrases:
+            k = len(phrase)
+            if j - k >= sent.start and tuple(t.lower_ for t in doc[j - k:j]) == phrase:
+                yield phrase, role
+
+    @staticmethod
+    def _skip_back(doc: Doc, k: int, sent: Span) -> int:
+        """Before a by-phrase, step over ',', '(', 'is', 'was' to where a character name would end."""
+        while k - 1 >= sent.start and doc[k - 1].lower_ in (",", "(", "is", "was", "who", "will", "be", "being"):
+            k -= 1
+        return k
+
+    @staticmethod
+    def _verb_at(doc: Doc, i: int, sent: Span, verbs: list) -> tuple[int, tuple, str] | None:
+        for phrase, role in verbs:
+            k = len(phrase)
+            if i + k <= sent.end and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
+                return i, phrase, role
+        return None
+
+    def _verb_near(self, ctx: "_Context", i: int, sent: Span) -> tuple[int, tuple, str] | None:
+        """A strong role verb a few plain words after the name, in the same clause, not 'directed by'."""
+        doc = ctx.doc
+        start = i
+        if i < sent.end and doc[i].text == ",":
+            i += 1
+        while i < sent.end and i - start <= 8:
+            tok = doc[i]
+            if i in ctx.person_tokens or i in ctx.work_tokens or not tok.is_alpha or tok.lower_ in _CLAUSE_BREAKS:
+                return None
+            hit = self._verb_at(doc, i, sent, self.verbs_far)
+            if hit is not None:
+                end = i + len(hit[1])
+                if end < sent.end and doc[end].lower_ == "by":
+                    return None
+                return hit
+            i += 1
+        return None
+
+    def _joined_cues(self, ctx: "_Context", m: Span, person_spans: list[Span], found: dict[int, list]):  # noqa: ANN202
+        """'Pine will be back, along with Zachary Quinto and Zoe Saldana': the list shares the roles of the
+        person named before the joiner in the same sentence."""
+        doc, sent = ctx.doc, m.sent
+        j = m.start
+        while j - 1 >= sent.start and (doc[j - 1].text in (",", "and", "&") or (j - 1) in ctx.person_tokens):
+            j -= 1
+        for phrase in self.list_joiners:
+            k = len(phrase)
+            if j - k >= sent.start and tuple(t.lower_ for t in doc[j - k:j]) == phrase:
+                before = [p for p in person_spans if sent.start <= p.start and p.end <= j - k]
+                if before:
+                    for role, _, cue, direction in found.get(before[-1].start, []):
+                        if role != "character":
+                            yield role, None, cue, direction
+                return
+
+    def _possessive_character(self, ctx: "_Context", m: Span) -> tuple[str | None, Span]:
+        doc, sent = ctx.doc, m.sent
+        i = m.end
+        if not (i + 1 < sent.end and doc[i].lower_ in ("'s", "’s")):
+            return None, m
+        i += 1
+        j = i
+        while j < sent.end and j - i < 5 and _NAME.match(doc[j].text) and j not in ctx.work_tokens:
+            if j in ctx.person_tokens and ctx.person_tokens[j] is m:
+                return None, m
+            j += 1
+        if j - i < 1 or doc[i].lower_ in _NOT_CHARACTER or doc[i:j].text.isupper():
+            return None, m
+        if j - i < 2 and i not in ctx.person_tokens:  # one word: only a name the model tagged
+            return None, m
+        text = re.sub(r"[’']s$", "", doc[i:j].text)
+        return text, doc[m.start:j]
 
     def _character_after(self, doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
@@ -192,13 +331,17 @@ class CreditFinder(Component):
         mentions = [{"start": start, "end": start + len(character), "text": character, "source": self.name}] if start >= 0 else []
         people[character] = {"name": character, "aliases": [], "roles": ["character"], "mentions": mentions}
 
-    def _work_for(self, doc: Doc, cue: Span, direction: str, topic: str | None) -> str | None:
-        """The work a cue is about: in its clause on the cue's side, else the section's, else the article's."""
+    def _works_for(self, doc: Doc, cue: Span, direction: str, topic: str | None,
+                   nouns: dict | None = None) -> list[str | None]:
+        """The works a cue is about: in its clause on the cue's side (with the works coordinated with
+        it: "Legion and Fargo"), else the section's, else the article's."""
         lo, hi = _clause(doc, cue)
         works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
                  and not (w.start < cue.end and w.end > cue.start)]
         before = [w for w in works if w.end <= cue.start]
         after = [w for w in works if w.start >= cue.end]
+        if direction == "after" and nouns:  # "Legion creator X to direct": Legion goes with "creator"
+            before = [w for w in before if not any(w.end < e <= cue.start for e in nouns)]
         w = None
         if direction == "before":
             w = max(before, key=lambda x: x.end) if before else (min(after, key=lambda x: x.start) if after else None)
@@ -208,7 +351,9 @@ class CreditFinder(Component):
             w = nearest(works, cue)
         if w is None:
             w = section_work(doc, cue)
-        return canonical(w) if w is not None else topic
+            return [canonical(w) if w is not None else topic]
+        group = _coordinated(doc, w, works)
+        return list(dict.fromkeys(canonical(x) for x in group))
 
     def _from_facts(self, doc: Doc, name: str, role: str) -> bool:
         clean = doc._.clean
@@ -226,6 +371,19 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
                    "executive producer": ("producer",), "host": ("host",), "hosts": ("host",)}
 
 
+_CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
+                           "though although since".split())
+_NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
+
+
+class _Context:
+    """Per-document lookups the cue methods share."""
+
+    def __init__(self, doc: Doc, person_tokens: dict[int, Span], work_tokens: set[int],
+                 nouns: dict[int, tuple[int, str, bool]]) -> None:
+        self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
+
+
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
     """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not sentence-initial."""
     j = i
@@ -235,6 +393,28 @@ def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens:
     if j == i or j == sent.start and i - j == 1 and doc[j].is_sent_start:
         return None
     return doc[j:i].text
+
+
+def _coordinated(doc: Doc, w: Span, works: list[Span]) -> list[Span]:
+    """`w` with the works listed beside it: "2009's Star Trek and 2013's Star Trek Into Darkness",
+    "FX's Legion and Fargo", "A, B, and C"."""
+    ordered = sorted(works, key=lambda x: x.start)
+    idx = next(i for i, x in enumerate(ordered) if x.start == w.start)
+    lo = hi = idx
+    while lo > 0 and _joins(doc[ordered[lo - 1].end:ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _joins(doc[ordered[hi].end:ordered[hi + 1].start]):
+        hi += 1
+    return ordered[lo:hi + 1]
+
+
+def _joins(gap: Span) -> bool:
+    """A gap between two titles that only lists them: ', ', ' and ', ', and 2013's ', ' and FX's '."""
+    if len(gap) > 5 or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
+        return False
+    rest = [t for t in gap if t.lower_ not in (",", "and", "or", "&", "the", "'s", "’s")]
+    return len(rest) <= 1 and all(re.fullmatch(r"(19|20)\d\d", t.text) or (t.text[:1].isupper() and t.is_alpha)
+                                  for t in rest)
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:

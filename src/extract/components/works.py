@@ -312,6 +312,10 @@ class WorkFinder(Component):
         # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
         if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) and strong + weak < 3:
             return True
+        # capitalised only where every word is: at the start of a sentence or line ("Add in director X")
+        if not src.get("markup:emphasis") and not src.get("markup:quote") and all(
+                _sentence_initial(doc, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", doc.text)):
+            return True
         return strong == 0 and weak < 2
 
     # ------------------------------------------------------------ mentions
@@ -375,6 +379,11 @@ class WorkFinder(Component):
         return out
 
 
+def _sentence_initial(doc: Doc, char: int) -> bool:
+    tok = doc.char_span(char, char + 1, alignment_mode="expand")
+    return tok is None or tok[0].is_sent_start or tok.start == 0 or "\n" in doc[tok.start - 1].whitespace_ + doc[tok.start - 1].text
+
+
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
@@ -401,6 +410,8 @@ def _tidy(title: str) -> str:
     title = title.strip(_PUNCT_EDGES.replace(")", "").replace("(", "")) if title else title
     title = re.sub(r"[’']s$", "", title)
     words = title.strip(" ,.;:").split()
+    if len(words) > 1 and words[-1] == "TV":  # "Fargo TV series"
+        words.pop()
     while len(words) > 1 and words[-1].casefold() in SMALL:
         words.pop()
     while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"}:
