@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import norm_key, span_dict
+from .util import norm_key, span_dict, title_case_headings as _title_case_headings
 
 _FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
                "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
@@ -91,9 +91,10 @@ class PeopleLinker(Component):
             if role:
                 p["roles"].add(role)
 
+        caps_heads = _title_case_headings(doc)
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
-                    and norm_key(ent.text) not in work_titles:
+                    and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
                 add(ent.text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
@@ -101,7 +102,8 @@ class PeopleLinker(Component):
             add(name, "jsonld", role)
         if self.use_patterns:
             for span, role in self._from_patterns(doc, work_tokens):
-                add(span.text, "pattern", role)
+                if not _misread_name(span, caps_heads):
+                    add(span.text, "pattern", role)
 
         clusters = _cluster(names)
         mentions = self._mentions(doc, clusters, work_tokens)
@@ -201,6 +203,23 @@ class PeopleLinker(Component):
         for s in kept:
             s._.canonical = form_to_full.get(s.text, s._.canonical)
         return kept
+
+
+_BYLINE_LINE = re.compile(r"^\W*(?:additional |with )?(?:reporting|reported|edited|compiled|research|interviews?)"
+                          r"(?: and \w+)? by\b", re.I)
+
+
+def _misread_name(ent: Span, caps_heads: list[tuple[int, int]]) -> bool:
+    """Model PERSON spans that are not people: a place in a listing ("Virginia Beach, VA"), a
+    long run of a Title Case heading ("Kate Henshaw Is Looking Stunning"), or a name in a
+    credit line for the article's own staff ("Additional reporting by X")."""
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and re.fullmatch(r"[A-Z]{2}", doc[ent.end + 1].text):
+        return True
+    if len(ent) > 3 and any(s <= ent.start_char < e for s, e in caps_heads):
+        return True
+    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    return bool(_BYLINE_LINE.match(doc.text[line_start:ent.start_char]))
 
 
 def _tidy_name(name: str) -> str:

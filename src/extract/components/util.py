@@ -59,3 +59,18 @@ def section_work(doc: Doc, anchor: Span) -> Span | None:
         if h.start <= w.start_char and w.end_char <= h.end:
             return w
     return None
+
+
+_SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
+
+
+def title_case_headings(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of headline and headings written in Title Case (four or more words)."""
+    clean = doc._.clean
+    out = []
+    for s in getattr(clean, "spans", []) or []:
+        if s.kind in ("headline", "heading"):
+            words = [w for w in re.findall(r"(?<![\w'’])[A-Za-z][\w'’-]*", doc.text[s.start:s.end]) if w.casefold() not in _SMALL]
+            if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.9 * len(words):
+                out.append((s.start, s.end))
+    return out

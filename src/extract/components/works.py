@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import norm_key, span_dict
+from .util import norm_key, span_dict, title_case_headings as _title_case_headings
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -118,7 +118,10 @@ class WorkFinder(Component):
                 add(part, source)
 
         lower_text = doc.text.casefold()
-        accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)}
+        surnames = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
+        caps_heads = _title_case_headings(doc)
+        accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
+                    and not self._weak_model_title(c, doc, surnames, caps_heads)}
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
         doc.spans["works"] = mentions
@@ -318,6 +321,24 @@ class WorkFinder(Component):
             return True
         return strong == 0 and weak < 2
 
+    def _weak_model_title(self, c: dict, doc: Doc, surnames: set[str], caps_heads: list[tuple[int, int]]) -> bool:
+        """Model-only titles the model is known to get wrong: a person's first or last name ("Fey"),
+        a phrase ending in a lower-case word ("Han shot"), or words seen only in a Title Case
+        heading, where every word is capitalised and the model guesses ("Film Cuts Matter")."""
+        if set(c["sources"]) != {"ner"}:
+            return False
+        title = c["title"]
+        words = title.split()
+        if len(words) == 1 and title in surnames:
+            return True
+        if words[-1][:1].islower():
+            return True
+        if len(words) >= 3 and caps_heads:
+            spots = [m.start() for m in re.finditer(re.escape(title), doc.text)]
+            if spots and all(any(s <= x < e for s, e in caps_heads) for x in spots):
+                return True
+        return False
+
     # ------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, accepted: dict[str, dict]) -> list[Span]:
         matcher = PhraseMatcher(doc.vocab)
@@ -412,6 +433,8 @@ def _tidy(title: str) -> str:
     words = title.strip(" ,.;:").split()
     if len(words) > 1 and words[-1] == "TV":  # "Fargo TV series"
         words.pop()
+    while words and sum(w.count("(") - w.count(")") for w in words) > 0 and "(" in words[-1]:
+        words.pop()  # "Industrial Light & Magic (ILM"
     while len(words) > 1 and words[-1].casefold() in SMALL:
         words.pop()
     while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"}:
