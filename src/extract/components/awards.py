@@ -4,16 +4,24 @@ Sets: `Doc._.awards` (dicts: award, category, recipient, work, outcome, year, ev
 `Doc.spans["awards"]` (every mention of an award body).
 
 Award bodies and their aliases come from `patterns/awards.jsonl` (a `PhraseMatcher`), plus AWARD
-entities of the model for bodies the catalogue lacks. A mention becomes a record only when its
-sentence states an outcome (cue words in `patterns/award_cues.json`); the category is the
-"Best ..."/"Outstanding ..."/"... of the Year" phrase nearest the mention; the recipient is the person
-or work the sentence ties to it; the year comes from "2019 Emmys", "71st Primetime Emmy Awards"
-or a year in the same sentence.
+entities of the model for bodies the catalogue lacks. Categories are phrases a head word opens
+("best supporting actress", "Outstanding Lead Actor in a Limited Series") or "of the year" closes
+("Album of the Year"), built from the category vocabulary in `patterns/award_cues.json`, plus bare
+category names ("cinematography for X").
+
+A record needs an outcome cue ("won", "went to", "nominated", ...) in its sentence, or a list of
+nominees under a category heading. Each category (or, without one, each body mention) in such a
+sentence yields one record per recipient. The body is the one named in the sentence, else the
+last one named before it, else the headline's. Recipients: the people "for"/"went to" names after
+the category, else the subject before the cue (a pronoun resolves to the person last named), else
+the nearest person or work. The year comes from "2019 Emmys", "71st Primetime Emmy Awards", a year
+in the sentence, or the body mention that set the context.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -26,6 +34,12 @@ from .util import canonical, nearest, norm_key, section_work, span_dict
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
+_CONNECTORS = frozenset("in a an or and of by for the – - — / & 's ’s".split())
+_SKIP_BEFORE_CUE = frozenset("also finally has have had is was were are be been will would both each then later "
+                             "eventually ultimately who which that , already just only once again".split())
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                      r"fifteen|leading|record)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:nominations|nods|wins|awards)\b")
+_PRONOUNS = frozenset("he she they him her them his".split())
 
 
 @Language.factory(
@@ -54,111 +68,418 @@ class AwardFinder(Component):
         c = load_json(cues)
         self.won = _cue_regex(c["won"])
         self.nominated = _cue_regex(c["nominated"])
-        heads = "|".join(c["category_heads"])
-        self.category = re.compile(
-            rf"\b(?:{heads})(?:[ -](?:[A-Z][\w'’&/-]*|(?:in|a|an|the|of|or|and|by|for|with|to|from|on)"
-            r"(?=(?: (?:in|a|an|the|of|or|and|by|for|with|to|from|on))* [A-Z])|[-—–/&]))+"
-            r"|\b(?:[A-Z][\w'’-]+ )+of the Year\b")
+        self.won_to = _cue_regex(c.get("won_to", []))
+        self.heads = frozenset(h.casefold() for h in c["category_heads"])
+        self.vocab = frozenset(w.casefold() for w in c.get("category_words", []))
+        self.bare = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.bare.add("BARE", [nlp.make_doc(b) for b in c.get("bare_categories", [])])
 
+    # ------------------------------------------------------------------ main
     def process(self, doc: Doc) -> Doc:
         mentions = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         mentions += [e for e in doc.ents if e.label_ == "AWARD" and not self._catalogued(e)]
-        mentions = filter_spans(mentions)
+        mentions = [m for m in filter_spans(mentions) if self._body(m) is not None]
         doc.spans["awards"] = mentions
-        records: dict[tuple, dict] = {}
-        for mention in mentions:
-            rec = self._record(doc, mention)
-            if rec is None:
-                continue
-            key = (norm_key(rec["award"]), norm_key(rec["category"] or ""), norm_key(rec["recipient"] or ""))
-            if key in records:
-                prev = records[key]
-                for f in ("work", "outcome", "year"):
-                    if prev[f] is None:
-                        prev[f] = rec[f]
-                if rec["outcome"] == "won":
-                    prev["outcome"] = "won"
-            else:
-                records[key] = rec
-        doc._.awards = _merge_partial(list(records.values()))
+        categories = self._categories(doc)
+        people = sorted(doc.spans.get("people", []), key=lambda s: s.start)
+        ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])))
+        found: list[dict] = []
+        found += self._from_lists(ctx)
+        listed = {(norm_key(r["category"] or "")) for r in found}
+        for sent in doc.sents:
+            found += self._from_sentence(ctx, sent, listed)
+        doc._.awards = _merge(found)
         return doc
 
     def _catalogued(self, ent: Span) -> bool:
         return bool(self.matcher(ent.as_doc()))
 
-    def _record(self, doc: Doc, mention: Span) -> dict | None:
-        sent = mention.sent
-        award = mention.label_ if mention.label_ in self.bodies else _generic_name(mention)
-        if award is None:
+    def _body(self, mention: Span) -> str | None:
+        if mention.label_ in self.bodies:
+            return mention.label_
+        return _generic_name(mention)
+
+    # ------------------------------------------------------------ categories
+    def _categories(self, doc: Doc) -> list[Span]:
+        """Category phrases: head + vocabulary ("best original screenplay"), vocabulary + "of the year",
+        and bare names ("cinematography") when no phrase covers them."""
+        out: list[Span] = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            low = tok.lower_
+            if low in self.heads:
+                end = self._extend(doc, i + 1)
+                if end > i + 1:
+                    out.append(Span(doc, i, end, label="CATEGORY"))
+            elif low == "of" and i + 2 < n and doc[i + 1].lower_ == "the" and doc[i + 2].lower_ == "year":
+                j = i
+                while j - 1 >= 0 and doc[j - 1].lower_ in self.vocab and not doc[j - 1].is_sent_start:
+                    j -= 1
+                if j - 1 >= 0 and doc[j - 1].lower_ in self.vocab and doc[j - 1].is_sent_start:
+                    j -= 1
+                if j < i and any(t.text[:1].isupper() for t in doc[j:i]):
+                    out.append(Span(doc, j, i + 3, label="CATEGORY"))
+        for _, s, e in self.bare(doc):
+            out.append(Span(doc, s, e, label="BARE"))
+        return sorted(filter_spans(out), key=lambda s: s.start)
+
+    def _extend(self, doc: Doc, j: int) -> int:
+        """End of the category phrase that starts at token `j` (after its head)."""
+        end = j
+        k = j
+        while k < len(doc) and "\n" not in doc[k - 1].whitespace_:
+            low = doc[k].lower_
+            if low in self.vocab:
+                end = k + 1
+            elif low in _CONNECTORS or (doc[k].is_space is False and low in ("–", "—", "-")):
+                # a connector only inside the phrase: a vocabulary word must follow within two tokens
+                if not any(t.lower_ in self.vocab for t in doc[k + 1:k + 3]):
+                    break
+            else:
+                break
+            k += 1
+        return end
+
+    # ------------------------------------------------------------ lists
+    def _from_lists(self, ctx: "_Context") -> list[dict]:
+        """Nominees listed under a category heading: "Outstanding Drama Series" then one item per line."""
+        doc = ctx.doc
+        clean = doc._.clean
+        spans = sorted(getattr(clean, "spans", []) or [], key=lambda s: s.start)
+        out: list[dict] = []
+        for idx, h in enumerate(spans):
+            if h.kind != "heading":
+                continue
+            cat = next((c for c in ctx.categories if c.label_ == "CATEGORY" and c.start_char <= h.start + 1
+                        and c.end_char >= h.end - 1), None)
+            if cat is None:
+                continue
+            body, year = ctx.body_before(cat)
+            if body is None:
+                continue
+            outcome = self._context_outcome(doc, h.start)
+            for item in spans[idx + 1:]:
+                if item.kind == "heading":
+                    break
+                if item.kind != "list_item":
+                    continue
+                span = doc.char_span(item.start, item.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                who = [p for p in ctx.people if span.start <= p.start and p.end <= span.end]
+                what = [w for w in ctx.works if span.start <= w.start and w.end <= span.end]
+                won = bool(re.search(r"\b(?:winner|won)\b", span.text, re.I))
+                work = canonical(what[0]) if what else None
+                if who:
+                    recipient = canonical(who[0])
+                elif work:
+                    recipient = work
+                else:
+                    recipient = re.sub(r"\s*[(\[].*$", "", span.text).strip(" *•–—-") or None
+                    work = recipient
+                out.append(self._rec(body, cat.text, recipient, work, "won" if won else outcome, year, span))
+        return out
+
+    def _context_outcome(self, doc: Doc, char: int) -> str | None:
+        """Outcome of a nominee list: the nearest cue in the text before its heading, or the headline."""
+        before = doc.text[max(0, char - 400):char]
+        cues = [(m.end(), "won") for m in self.won.finditer(before)] + \
+               [(m.end(), "nominated") for m in self.nominated.finditer(before)]
+        if cues:
+            return max(cues)[1]
+        head = doc.text.split("\n", 1)[0]
+        if self.nominated.search(head):
+            return "nominated"
+        return "won" if self.won.search(head) else None
+
+    # ------------------------------------------------------------ sentences
+    def _from_sentence(self, ctx: "_Context", sent: Span, listed: set[str]) -> list[dict]:
+        doc = ctx.doc
+        cues = self._cues(sent)
+        if not cues and self.require_outcome:
+            return []
+        cats = [c for c in ctx.categories if sent.start <= c.start and c.end <= sent.end]
+        bodies = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
+        out: list[dict] = []
+        anchors: list[tuple[Span, Span | None]] = []  # (anchor, category)
+        for c in cats:
+            if c.label_ == "BARE" and not self._bare_ok(doc, c, sent, ctx):
+                continue
+            anchors.append((c, c))
+        if not anchors:
+            anchors = [(m, None) for m in bodies]
+        for anchor, cat in anchors:
+            if cat is not None and norm_key(cat.text) in listed and not bodies:
+                continue  # the nominee list already gave this category
+            body_span = anchor if cat is None else (nearest(bodies, anchor) if bodies else None)
+            if body_span is not None:
+                body = self._body(body_span)
+                years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))
+                         if self._body(b) == body]
+                year = next((y for y in years if y is not None), None)
+            else:
+                body, year = ctx.body_before(anchor)
+            if body is None:
+                continue
+            if body == "Primetime Emmy Award" and re.search(r"\bDaytime\b", sent.text):
+                body = "Daytime Emmy Award"
+            cue = _nearest_cue(cues, anchor, self.max_gap)
+            if cue is None and self.require_outcome:
+                continue
+            outcome = cue[2] if cue else None
+            category = cat.text if cat is not None else self._category_near(ctx, body_span, sent)
+            pairs = self._recipients(ctx, sent, anchor, cue) or [(None, None)]
+            for recipient, work in pairs:
+                if work is None and cat is None:
+                    work = self._work_near(ctx, anchor, sent)
+                out.append(self._rec(body, category, recipient, work, outcome,
+                                     year if year is not None else _sent_year(sent), sent))
+        return out
+
+    def _bare_ok(self, doc: Doc, cat: Span, sent: Span, ctx: "_Context") -> bool:
+        """A bare category ("cinematography") only as "took cinematography for X" or right after a cue."""
+        nxt = doc[cat.end] if cat.end < sent.end else None
+        prev = doc[cat.start - 1] if cat.start > sent.start else None
+        if nxt is not None and nxt.lower_ == "for" and cat.end + 1 in ctx.person_at:
+            return True
+        return prev is not None and prev.lower_ in ("won", "took", "for", "collected", "and", ",") and \
+            any(self.won.search(t.text) for t in doc[max(sent.start, cat.start - 8):cat.start])
+
+    def _cues(self, sent: Span) -> list[tuple[int, int, str, bool]]:
+        """Outcome cues in the sentence as (start char, end char, outcome, is 'went to')."""
+        base = sent.start_char
+        out = [(base + m.start(), base + m.end(), "won", True) for m in self.won_to.finditer(sent.text)]
+        taken = {(s, e) for s, e, _, _ in out}
+        out += [(base + m.start(), base + m.end(), "won", False) for m in self.won.finditer(sent.text)
+                if not any(s <= base + m.start() < e for s, e in taken)]
+        out += [(base + m.start(), base + m.end(), "nominated", False) for m in self.nominated.finditer(sent.text)]
+        return out
+
+    def _category_near(self, ctx: "_Context", mention: Span | None, sent: Span) -> str | None:
+        if mention is None:
             return None
-        if award == "Primetime Emmy Award" and re.search(r"\bDaytime\b", sent.text):
-            award = "Daytime Emmy Award"
-        rel = mention.start_char - sent.start_char
-        text = sent.text
-        outcome = self._outcome(text, rel, rel + len(mention.text))
-        if outcome is None and self.require_outcome:
-            return None
-        category = self._category(text, rel, rel + len(mention.text))
-        recipient, work = self._recipient(doc, mention)
-        return {
-            "award": award, "category": category, "recipient": recipient, "work": work,
-            "outcome": outcome, "year": self._year(doc, mention, award),
-            "evidence": span_dict(sent, f"{self.name}"),
-        }
+        cats = [c for c in ctx.categories if sent.start <= c.start and c.end <= sent.end and c.label_ == "CATEGORY"]
+        c = nearest(cats, mention, prefer_before=False)
+        return c.text if c is not None else None
 
-    def _outcome(self, text: str, start: int, end: int) -> str | None:
-        """The outcome cue nearest the mention, within `max_gap` characters."""
-        best: tuple[int, str] | None = None
-        for rx, outcome in ((self.won, "won"), (self.nominated, "nominated")):
-            for m in rx.finditer(text):
-                dist = m.start() - end if m.start() >= end else start - m.end()
-                if abs(dist) <= self.max_gap and (best is None or abs(dist) < best[0]):
-                    best = (abs(dist), outcome)
-        return best[1] if best else None
+    # ------------------------------------------------------------ recipients
+    def _recipients(self, ctx: "_Context", sent: Span, anchor: Span,
+                    cue: tuple[int, int, str, bool] | None) -> list[tuple[str | None, str | None]]:
+        doc = ctx.doc
+        # "nine Golden Globe nominations, director X's dramedy": a count of nominations belongs to a work
+        if _COUNTED.search(sent.text):
+            w = self._work_near(ctx, anchor, sent)
+            if w is not None:
+                return [(w, w)]
+        # "cinematography for Hoyte van Hoytema", "best original screenplay went to A and B for W"
+        k = anchor.end
+        if k < sent.end and doc[k].lower_ in ("for", "to") and k + 1 in ctx.person_at:
+            return self._with_works(ctx, ctx.group_after(k + 1, sent), anchor, sent)
+        if cue is not None and cue[3]:
+            t = _token_at(doc, cue[1])
+            if t is not None and t.i >= anchor.end - 1:
+                group = ctx.group_after(t.i + 1, sent)
+                if group:
+                    return self._with_works(ctx, group, anchor, sent)
+        # "The other nominees for best actress were A for W1, B for W2 and C for W3"
+        k = anchor.end
+        if k < sent.end and doc[k].lower_ in ("were", "are", "include", "included", "was", "is", ":"):
+            group = ctx.group_after(k + 1, sent)
+            if group:
+                return self._with_works(ctx, group, anchor, sent)
+        # the subject of the cue: "Emma Stone won best actress", "The Zone of Interest won ..."
+        if cue is not None:
+            t = _token_at(doc, cue[0])
+            if t is not None:
+                j = t.i
+                while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
+                    j -= 1
+                if j - 1 >= sent.start and doc[j - 1].lower_ in _PRONOUNS:
+                    p = ctx.person_before(sent.start)
+                    if p is not None:
+                        return self._with_works(ctx, [p], anchor, sent)
+                group = ctx.group_before(j, sent)
+                if group:
+                    return self._with_works(ctx, group, anchor, sent)
+        # the nearest person, else the nearest work, in the sentence
+        who = [p for p in ctx.people if sent.start <= p.start and p.end <= sent.end]
+        p = nearest(who, anchor, prefer_before=True)
+        if p is not None:
+            return self._with_works(ctx, [p], anchor, sent)
+        w = self._work_near(ctx, anchor, sent)
+        if w is not None:
+            return [(w, w)]
+        if any(t.lower_ in _PRONOUNS for t in sent):
+            p = ctx.person_before(sent.start)
+            if p is not None:
+                return self._with_works(ctx, [p], anchor, sent)
+        return []
 
-    def _category(self, text: str, start: int, end: int) -> str | None:
-        cands = [m for m in self.category.finditer(text) if not (m.start() < end and m.end() > start)]
-        if not cands:
-            return None
-        m = min(cands, key=lambda m: m.start() - end if m.start() >= end else (start - m.end()) * 1.5)
-        return re.sub(r"\s+(?:in|a|an|the|of|or|and|by|for|with|to|from|on)$", "", m.group(0).strip(" -—–/&"))
+    def _with_works(self, ctx: "_Context", group: list[Span], anchor: Span, sent: Span) -> list[tuple[str, str | None]]:
+        """Each recipient with its work: "A for W1", "A (W1)", else the work "for" names after the anchor."""
+        doc = ctx.doc
+        default = self._work_after_for(ctx, anchor.end, sent)
+        out = []
+        for g in group:
+            if g.label_ == "WORK":
+                out.append((canonical(g), canonical(g)))
+                continue
+            own = None
+            k = g.end
+            if k < sent.end and doc[k].lower_ in ("for", "(", ",", "in"):
+                own = ctx.work_at.get(k + 1)
+            out.append((canonical(g), canonical(own) if own is not None else default))
+        return out
 
-    def _recipient(self, doc: Doc, mention: Span) -> tuple[str | None, str | None]:
-        sent = mention.sent
-        people = [s for s in doc.spans.get("people", []) if sent.start <= s.start and s.end <= sent.end]
-        works = [s for s in doc.spans.get("works", []) if sent.start <= s.start and s.end <= sent.end]
-        person = nearest(people, mention, prefer_before=True)
-        work = nearest(works, mention, prefer_before=False)
-        if work is None:
-            work = section_work(doc, mention)
-        between = doc[min(mention.end, person.end if person is not None else mention.end):
-                      max(mention.start, person.start if person is not None else mention.start)]
-        pronoun = any(t.lower_ in ("him", "her", "them", "he", "she", "they") for t in sent)
-        possessive = person is not None and person.end < len(doc) and doc[person.end].lower_ in ("'s", "’s")
-        counted = re.search(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+"
-                            + re.escape(mention.text) + r"\s+(?:nominations|nods|wins|awards)", sent.text, re.I)
-        if person is not None and work is not None and ((possessive and not pronoun) or counted):
-            person = None  # "nine Golden Globe nominations, director X's dramedy": the film is nominated
-        del between
-        person_name = canonical(person)
-        work_name = canonical(work)
-        return (person_name or work_name), work_name
+    def _work_after_for(self, ctx: "_Context", k: int, sent: Span) -> str | None:
+        doc = ctx.doc
+        for t in doc[k:min(sent.end, k + 4)]:
+            if t.lower_ in ("for", "in") and t.i + 1 in ctx.work_at:
+                return canonical(ctx.work_at[t.i + 1])
+        return None
 
-    def _year(self, doc: Doc, mention: Span, award: str) -> int | None:
+    def _work_near(self, ctx: "_Context", anchor: Span, sent: Span) -> str | None:
+        works = [w for w in ctx.works if sent.start <= w.start and w.end <= sent.end]
+        w = nearest(works, anchor, prefer_before=False)
+        if w is None:
+            w = section_work(ctx.doc, anchor)
+        return canonical(w)
+
+    # ------------------------------------------------------------ fields
+    def _year(self, doc: Doc, mention: Span) -> int | None:
+        award = self._body(mention)
         before = doc.text[max(0, mention.start_char - 12):mention.start_char]
         m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
         if m:
             return int(m.group(1))
+        after = doc.text[mention.end_char:mention.end_char + 6]
+        m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
+        if m:
+            return int(m.group(1))
         m = _ORDINAL.search(before)
-        first = self.bodies.get(award, {}).get("first_ceremony")
+        first = self.bodies.get(award or "", {}).get("first_ceremony")
         if m and first:
             return first + int(m.group(1)) - 1
-        years = [int(y) for y in _YEAR.findall(mention.sent.text)]
-        return years[0] if len(years) == 1 else None
+        return _sent_year(mention.sent)
+
+    def _rec(self, award: str, category: str | None, recipient: str | None, work: str | None,
+             outcome: str | None, year: int | None, evidence: Span) -> dict:
+        if category:
+            category = re.sub(r"\s+(?:in|a|an|the|of|or|and|by|for)$", "", category.strip(" -—–/&"))
+        return {"award": award, "category": category or None, "recipient": recipient, "work": work,
+                "outcome": outcome, "year": year, "evidence": span_dict(evidence, self.name)}
+
+
+class _Context:
+    """Lookups shared by the record builders for one document."""
+
+    def __init__(self, doc: Doc, mentions: list[Span], categories: list[Span], people: list[Span],
+                 works: list[Span]) -> None:
+        self.doc, self.mentions, self.categories = doc, mentions, categories
+        self.people = people
+        self.works = sorted(works, key=lambda s: s.start)
+        self.person_at = {p.start: p for p in people}
+        self.work_at = {w.start: w for w in self.works}
+
+    def body_before(self, anchor: Span) -> tuple[str | None, int | None]:
+        """The body named last before `anchor` (else the first one named anywhere), with its year."""
+        before = [m for m in self.mentions if m.end <= anchor.start]
+        m = before[-1] if before else (self.mentions[0] if self.mentions else None)
+        if m is None:
+            return None, None
+        return _body_label(m), _mention_year(m)
+
+    def person_before(self, i: int) -> Span | None:
+        before = [p for p in self.people if p.end <= i]
+        return before[-1] if before else None
+
+    def group_after(self, i: int, sent: Span) -> list[Span]:
+        """Coordinated people or works from token `i`: "A and B", "A for W1, B for W2 and C for W3"."""
+        doc = self.doc
+        out: list[Span] = []
+        k = i
+        while k < sent.end:
+            m = self.person_at.get(k) or (self.work_at.get(k) if not out or out[-1].label_ == "WORK" else None)
+            if m is None:
+                break
+            out.append(m)
+            k = m.end
+            if out[-1].label_ != "WORK" and k < sent.end and doc[k].lower_ in ("for", "(") and k + 1 in self.work_at:
+                k = self.work_at[k + 1].end + (1 if self.work_at[k + 1].end < sent.end and
+                                               doc[self.work_at[k + 1].end].text == ")" else 0)
+            if k < sent.end and doc[k].text in (",", "and", "&"):
+                k += 1
+                if k < sent.end and doc[k].lower_ == "and":
+                    k += 1
+            else:
+                break
+        return out
+
+    def group_before(self, j: int, sent: Span) -> list[Span]:
+        """Coordinated people (or one work) ending right before token `j`."""
+        doc = self.doc
+        ends_p = {p.end: p for p in self.people}
+        ends_w = {w.end: w for w in self.works}
+        out: list[Span] = []
+        k = j
+        m = ends_p.get(k) or ends_w.get(k)
+        if m is None or m.start < sent.start:
+            return []
+        out.append(m)
+        if m.label_ == "WORK":
+            return out
+        k = m.start
+        while k - 1 >= sent.start and doc[k - 1].text in (",", "and", "&"):
+            k2 = k - 1
+            if k2 - 1 >= sent.start and doc[k2 - 1].text == ",":
+                k2 -= 1
+            p = ends_p.get(k2)
+            if p is None:
+                break
+            out.insert(0, p)
+            k = p.start
+        return out
+
+
+def _body_label(m: Span) -> str | None:
+    return m.label_ if m.label_ not in ("AWARD", "") else _generic_name(m)
+
+
+def _mention_year(mention: Span) -> int | None:
+    doc = mention.doc
+    before = doc.text[max(0, mention.start_char - 12):mention.start_char]
+    m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
+    if m:
+        return int(m.group(1))
+    after = doc.text[mention.end_char:mention.end_char + 6]
+    m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
+    return int(m.group(1)) if m else _sent_year(mention.sent)
+
+
+def _sent_year(sent: Span) -> int | None:
+    years = {int(y) for y in _YEAR.findall(sent.text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _token_at(doc: Doc, char: int):  # noqa: ANN202
+    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _nearest_cue(cues: Iterable[tuple[int, int, str, bool]], anchor: Span, max_gap: int):  # noqa: ANN202
+    best = None
+    for cue in cues:
+        s, e = cue[0], cue[1]
+        dist = s - anchor.end_char if s >= anchor.end_char else anchor.start_char - e
+        if dist < -1:
+            continue  # inside the anchor ("Oscar-winning")
+        if abs(dist) <= max_gap and (best is None or abs(dist) < best[0]):
+            best = (abs(dist), cue)
+    return best[1] if best else None
 
 
 def _cue_regex(words: list[str]) -> re.Pattern[str]:
-    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True) or ["(?!x)x"]
     return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I)
 
 
@@ -171,15 +492,29 @@ def _generic_name(ent: Span) -> str | None:
     return re.sub(r"Awards\b", "Award", text)
 
 
-def _merge_partial(records: list[dict]) -> list[dict]:
-    """Drop a record that only repeats a fuller one for the same body (no category or recipient)."""
+def _merge(records: list[dict]) -> list[dict]:
+    """One record per (body, category, recipient); a record without a category or recipient that only
+    repeats a fuller one for the same body is dropped."""
+    by_key: dict[tuple, dict] = {}
+    for rec in records:
+        key = (norm_key(rec["award"]), norm_key(rec["category"] or ""), norm_key(rec["recipient"] or ""))
+        prev = by_key.get(key)
+        if prev is None:
+            by_key[key] = rec
+            continue
+        for f in ("work", "outcome", "year"):
+            if prev[f] is None:
+                prev[f] = rec[f]
+        if rec["outcome"] == "won":
+            prev["outcome"] = "won"
     out = []
-    for r in records:
+    recs = list(by_key.values())
+    for r in recs:
         fuller = any(o is not r and norm_key(o["award"]) == norm_key(r["award"])
                      and (r["category"] is None or norm_key(o["category"] or "") == norm_key(r["category"]))
                      and (r["recipient"] is None or norm_key(o["recipient"] or "") == norm_key(r["recipient"]))
                      and (o["category"], o["recipient"]) != (r["category"], r["recipient"])
-                     for o in records)
+                     for o in recs)
         if not fuller:
             out.append(r)
     return out
