@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .document import RawDocument
-from .extractor import Extractor, Limits
+from .extractor import Extractor
+from .limits import Limits
 from .schema import ArticleRecord
 
 Chunk = list[RawDocument | ArticleRecord]

@@ -15,7 +15,8 @@ from typing import Iterable, Iterator
 
 from .document import RawDocument
 from .errors import FormatError, OutputError, SkipDocument
-from .extractor import Extractor, Limits
+from .extractor import Extractor
+from .limits import Limits
 from .inputs import BadInput, JsonlFields, iter_documents
 from .manifest import Entry, Manifest, content_hash, default_location
 from .parallel import Chunk, ExtractorConfig, LocalEngine
