@@ -90,7 +90,7 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
         book.start_run({"inputs": [str(i) for i in inputs[:100]] if isinstance(inputs, list) else "<stream>",
                         "output": str(output) if output else None, "format": fmt, "model": model,
                         "workers": workers, "engine": engine})
-        sink = open_sink(target, "sql" if db else fmt, keep_parts=book.parts())
+        sink = open_sink(target, "sql" if db else fmt, keep_parts=book.parts(), live=book.live_ids)
         plan = Plan(book, iter_documents(inputs, fields=fields, max_bytes=limits.max_bytes), chunk_size, stages)
         pool = _engine(engine, config, workers, scheduler, extractor)
         try:
@@ -124,6 +124,7 @@ class Plan:
         self.waiting: deque[Entry] = deque()      # entries of records not yet committed, in order
         self.in_flight: dict[str, str] = {}       # content hash -> source, for documents not yet committed
         self.ids_in_flight: dict[str, str] = {}   # doc_id -> source, likewise
+        self.changed: set[str] = set()            # sources processed again: their content changed
         self.already_done = 0
 
     def chunks(self) -> Iterator[Chunk]:
@@ -143,26 +144,31 @@ class Plan:
             yield chunk
 
     def admit(self, doc: RawDocument | BadInput) -> RawDocument | ArticleRecord | None:
-        if isinstance(doc, BadInput):
-            digest = content_hash(doc.raw or f"{doc.source}\0{doc.error}".encode())
-            if self.book.is_done(doc.source, digest):
-                self.already_done += 1
-                return None
-            doc_id = self.unique_id(doc.doc_id, doc.source)
-            self.waiting.append(Entry(doc.source, doc_id, digest, "error", doc.error.code))
-            return error_record(doc.source, doc_id, doc.error)
-        digest = content_hash(doc.content)
-        if self.book.is_done(doc.source, digest):
+        digest = content_hash(doc.raw or f"{doc.source}\0{doc.error}".encode()) if isinstance(doc, BadInput) \
+            else content_hash(doc.content)
+        before = self.book.current(doc.source)
+        if before is not None and before[0] == digest and (before[2] != "E011" or self.original(digest, doc.source)):
             self.already_done += 1
             return None
+        if before is not None and before[0] != digest:
+            self.changed.add(doc.source)
+        if isinstance(doc, BadInput):
+            doc_id = self.unique_id(doc.doc_id, doc.source)
+            self.waiting.append(Entry(doc.source, doc_id, digest, "error", doc.error.code, _replaced(before, doc_id)))
+            return error_record(doc.source, doc_id, doc.error)
         doc_id = self.unique_id(doc.doc_id or make_doc_id(doc.source, doc.content), doc.source)
-        first = self.in_flight.get(digest) or self.book.first_with_hash(digest, doc.source)
-        if first is not None and first != doc.source:
-            self.waiting.append(Entry(doc.source, doc_id, digest, "skipped", "E011"))
+        first = self.original(digest, doc.source)
+        if first is not None:
+            self.waiting.append(Entry(doc.source, doc_id, digest, "skipped", "E011", _replaced(before, doc_id)))
             return error_record(doc.source, doc_id, SkipDocument("E011", first=first))
         self.in_flight[digest] = doc.source
-        self.waiting.append(Entry(doc.source, doc_id, digest, "pending", None))
+        self.waiting.append(Entry(doc.source, doc_id, digest, "pending", None, _replaced(before, doc_id)))
         return RawDocument(doc.content, doc.source, doc_id, doc.url)
+
+    def original(self, digest: str, source: str) -> str | None:
+        """Another source with this content whose record stands (not a duplicate, not changed since)."""
+        first = self.in_flight.get(digest) or self.book.first_with_hash(digest, source, besides=self.changed)
+        return first if first != source else None
 
     def unique_id(self, doc_id: str, source: str) -> str:
         """`doc_id`, or when another source already has it (two `index.html` in different folders),
@@ -188,6 +194,11 @@ class Plan:
         return entries
 
 
+def _replaced(before: tuple[str, str, str | None] | None, doc_id: str) -> str | None:
+    """The id of the source's earlier record when its new record gets another one (content changed)."""
+    return before[1] if before is not None and before[1] != doc_id else None
+
+
 def _drain(results: Iterator, plan: Plan, sink, book: Manifest, report: RunReport,  # noqa: ANN001
            stages: Counter, *, size: int, progress: bool) -> None:
     """Collect the workers' records into durable batches: to the sink first, then to the manifest."""
@@ -208,8 +219,9 @@ def _drain(results: Iterator, plan: Plan, sink, book: Manifest, report: RunRepor
 def _commit(sink, book: Manifest, plan: Plan, batch: list[ArticleRecord], stages: Counter) -> None:  # noqa: ANN001
     t = time.perf_counter()
     part = book.next_part()
-    sink.write_batch(batch, part)
-    book.commit(plan.settle(batch), part if _writes_parts(sink) else None)
+    entries = plan.settle(batch)
+    sink.write_batch(batch, part, stale=[e.replaces for e in entries if e.replaces])
+    book.commit(entries, part if _writes_parts(sink) else None)
     stages["write"] += time.perf_counter() - t
 
 
