@@ -20,6 +20,11 @@ from .schema import ArticleRecord
 
 Chunk = list[RawDocument | ArticleRecord]
 Result = tuple[list[ArticleRecord], dict[str, float]]
+Outcome = tuple[str, str | None]  # a record's status and error code: all the client needs of it
+
+
+def outcome(record: ArticleRecord) -> Outcome:
+    return record.status, record.error.code if record.error else None
 
 
 @dataclass(frozen=True)

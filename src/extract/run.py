@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 from collections import Counter, deque
+from itertools import islice
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .document import RawDocument
 from .errors import FormatError, OutputError, SkipDocument
@@ -19,10 +20,13 @@ from .extractor import Extractor
 from .limits import Limits
 from .inputs import BadInput, JsonlFields, iter_documents
 from .manifest import Entry, Manifest, content_hash, default_location
-from .parallel import Chunk, ExtractorConfig, LocalEngine
+from .parallel import Chunk, ExtractorConfig, LocalEngine, Outcome, outcome
 from .records import error_record, make_doc_id
 from .schema import ArticleRecord
 from .sinks import FORMATS, format_for, open_sink
+
+if TYPE_CHECKING:
+    from .dask_engine import Shard, ShardResult
 
 COMMIT_SECONDS = 30.0  # a slow run still makes its work durable at least this often
 
@@ -44,11 +48,11 @@ class RunReport:
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else 0.0
 
-    def count(self, record: ArticleRecord) -> None:
+    def count(self, status: str, code: str | None) -> None:
         self.articles += 1
-        self.by_status[record.status] += 1
-        if record.error:
-            self.by_code[record.error.code] += 1
+        self.by_status[status] += 1
+        if code:
+            self.by_code[code] += 1
 
     def as_dict(self) -> dict:
         out = asdict(self)
@@ -95,8 +99,13 @@ def run(inputs: Iterable[str | Path], output: str | Path | None = None, *, fmt: 
         pool = _engine(engine, config, workers, scheduler, extractor)
         try:
             with sink:
-                _drain(pool.map(plan.chunks()), plan, sink, book, report, stages,
-                       size=commit_every or sink.batch_size, progress=progress)
+                writer = sink.shard_writer() if engine == "dask" else None
+                if writer is not None:  # workers write their own shards; one manifest here
+                    _drain_shards(pool.map_sharded(plan.shards(book.next_part()), writer), plan, sink, book,
+                                  report, stages, progress=progress)
+                else:
+                    _drain(pool.map(plan.chunks()), plan, sink, book, report, stages,
+                           size=commit_every or sink.batch_size, progress=progress)
                 t = time.perf_counter()
             stages["merge"] += time.perf_counter() - t
         finally:
@@ -179,13 +188,20 @@ class Plan:
         self.ids_in_flight[doc_id] = source
         return doc_id
 
-    def settle(self, records: list[ArticleRecord]) -> list[Entry]:
-        """The manifest entries of `records` (the oldest waiting ones), with their final status."""
+    def shards(self, first_part: int) -> Iterator[Shard]:
+        """The chunks as numbered shards for workers that write their own output, with the ids of
+        earlier records each replaces."""
+        for part, chunk in enumerate(self.chunks(), first_part):
+            entries = list(islice(reversed(self.waiting), len(chunk)))
+            yield chunk, part, [e.replaces for e in reversed(entries) if e.replaces]
+
+    def settle(self, outcomes: list[Outcome]) -> list[Entry]:
+        """The manifest entries of the oldest waiting records, given their `(status, code)`."""
         entries = []
-        for record in records:
+        for status, code in outcomes:
             entry = self.waiting.popleft()
-            entry.status = record.status
-            entry.code = record.error.code if record.error else None
+            entry.status = status
+            entry.code = code
             if self.in_flight.get(entry.content_hash) == entry.source:
                 del self.in_flight[entry.content_hash]
             if self.ids_in_flight.get(entry.doc_id) == entry.source:
@@ -207,7 +223,7 @@ def _drain(results: Iterator, plan: Plan, sink, book: Manifest, report: RunRepor
     for records, seconds in _progress(results, progress):
         stages.update(seconds)
         for record in records:
-            report.count(record)
+            report.count(*outcome(record))
         batch.extend(records)
         if len(batch) >= size or time.monotonic() - last > COMMIT_SECONDS:
             _commit(sink, book, plan, batch, stages)
@@ -219,10 +235,23 @@ def _drain(results: Iterator, plan: Plan, sink, book: Manifest, report: RunRepor
 def _commit(sink, book: Manifest, plan: Plan, batch: list[ArticleRecord], stages: Counter) -> None:  # noqa: ANN001
     t = time.perf_counter()
     part = book.next_part()
-    entries = plan.settle(batch)
+    entries = plan.settle([outcome(r) for r in batch])
     sink.write_batch(batch, part, stale=[e.replaces for e in entries if e.replaces])
     book.commit(entries, part if _writes_parts(sink) else None)
     stages["write"] += time.perf_counter() - t
+
+
+def _drain_shards(results: Iterator[ShardResult], plan: Plan, sink, book: Manifest,  # noqa: ANN001
+                  report: RunReport, stages: Counter, *, progress: bool) -> None:
+    """Commit, in input order, the shards workers have written: one manifest transaction each."""
+    for outcomes, seconds, part in _progress(results, progress):
+        stages.update(seconds)
+        for status, code in outcomes:
+            report.count(status, code)
+        t = time.perf_counter()
+        sink.adopt(part)
+        book.commit(plan.settle(outcomes), part if _writes_parts(sink) else None)
+        stages["commit"] += time.perf_counter() - t
 
 
 def _writes_parts(sink) -> bool:  # noqa: ANN001
