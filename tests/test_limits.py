@@ -205,3 +205,21 @@ def test_bad_limit_values_are_usage_errors(tmp_path: Path, option: str, value: s
     with pytest.raises(SystemExit) as info:
         main(["run", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), option, value])
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_a_dropped_interruption_is_repeated(where: str) -> None:
+    """An interruption swallowed (a gc callback, `__del__`, a bare `except BaseException`) is raised again."""
+
+    def stubborn() -> float:
+        t = time.monotonic()
+        with pytest.raises(LimitExceeded):
+            with time_limit(0.2):
+                try:
+                    spin()
+                except BaseException:  # noqa: BLE001
+                    pass
+                spin()
+        return time.monotonic() - t
+
+    assert (stubborn() if where == "main" else in_thread(stubborn)) < 5

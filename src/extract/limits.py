@@ -11,7 +11,9 @@ How the deadline interrupts the work inside the block:
 - where neither exists (not CPython), only the check on leaving the block.
 
 Both take effect at the next Python bytecode: a single long call into C (one regex match, one
-lxml parse call) finishes first. `TimeUp` derives from `BaseException`, so `except Exception`
+lxml parse call) finishes first. Both fire again every `REFIRE` seconds until the block is left:
+an exception raised while Python runs a garbage-collector callback or a `__del__` is printed and
+dropped, and the next one lands in the work itself. `TimeUp` derives from `BaseException`, so `except Exception`
 in library code (spaCy's error handlers, a parser's fallback) cannot swallow it. Leaving the
 block late always raises `LimitExceeded` (E008), whether or not the interruption landed, so a
 document over its limit never yields half a result.
@@ -44,6 +46,9 @@ class Limits:
     max_seconds: float | None = 60.0   # wall time per document: E008
 
 
+REFIRE = 0.05  # seconds between repeated interruptions while the block has not stopped
+
+
 class TimeUp(BaseException):
     """Raised inside a `time_limit` block when its deadline passes (never escapes the block)."""
 
@@ -70,7 +75,7 @@ class time_limit:
             self._region = _Region(self.deadline, None)
             _alarm_region.region = self._region
             self._old_handler = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, REFIRE)
         elif _ASYNC_EXC is not None:
             self._region = _Region(self.deadline, threading.get_ident())
             _watchdog().watch(self._region)
@@ -185,6 +190,9 @@ class _Watchdog:
                 if region.active and _ASYNC_EXC is not None:
                     region.fired = True
                     _ASYNC_EXC(ctypes.c_ulong(region.thread_id or 0), ctypes.py_object(TimeUp))
+                    region.deadline = time.monotonic() + REFIRE  # again, until the block stops
+                    with self.cond:
+                        heapq.heappush(self.heap, (region.deadline, next(self.counter), region))
 
 
 _WATCHDOG: _Watchdog | None = None
