@@ -3,6 +3,7 @@
 Wiring only: inputs (`inputs.iter_documents`) -> resume and duplicate checks (`manifest`) ->
 extraction on a local process pool (`parallel`) or on Dask (`dask_engine`) -> a sink
 (`sinks`), one durable batch at a time, each committed to the manifest after the sink has it.
+On Dask the workers write their own shards and the client commits them (`_drain_shards`).
 """
 
 from __future__ import annotations
