@@ -14,6 +14,7 @@ import pytest
 
 from extract.manifest import Manifest, default_location
 from extract.run import run
+from test_sinks import pg_url  # noqa: F401 - the PostgreSQL fixture
 
 PAGE = ("<html><head><title>Film {i}</title></head><body><article><h1>Review of Film {i}</h1>"
         "<p>The Crown {i}, created by Peter Morgan, premiered on Netflix on March {day}, 2020. "
@@ -141,3 +142,44 @@ def test_malformed_warc_and_jsonl_records_do_not_stop_the_batch(tmp_path: Path) 
     got = lines(tmp_path / "out.jsonl")
     assert [r["status"] for r in got] == ["ok", "ok", "error", "ok", "error"]
     assert report.by_code["E010"] == 2 and [r["meta"]["url"] for r in got[:2]] == ["http://x/1", "http://x/2"]
+
+
+def sorted_frames(target: str | Path) -> dict:
+    from extract import read_frames
+
+    frames = read_frames(target)
+    return {name: f.sort_values(["doc_id", "idx"] if "idx" in f else ["doc_id"]).reset_index(drop=True)
+            for name, f in frames.items()}
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.csv", "out.parquet", "out.sqlite", "postgres"])
+def test_changed_content_replaces_the_old_record(tmp_path: Path, name: str, request: pytest.FixtureRequest) -> None:
+    """A document processed again because its content changed leaves one record, the new one,
+    whether its id stays (a file name) or changes with the content (a JSON line with a URL and no id).
+    p0000-p0002 first duplicate the JSON lines (E011); once those change, they are processed themselves."""
+    pages = make_pages(tmp_path / "in", 4)
+    dump = pages / "dump.jsonl"
+
+    def write_dump(version: str) -> None:
+        dump.write_text("".join(json.dumps({"url": f"http://x/{i}", "html": PAGE.format(i=f"{i}{version}", day=i + 1)})
+                                + "\n" for i in range(3)))
+
+    write_dump("")
+    if name == "postgres":
+        target = {"db": request.getfixturevalue("pg_url"), "manifest": tmp_path / "m.sqlite"}
+        read = target["db"]
+    else:
+        target = {"output": tmp_path / name}
+        read = tmp_path / name
+    first = run([pages], model="blank", commit_every=3, **target)
+    assert first.articles == 7
+    (pages / "p0002.html").write_text(PAGE.format(i="2 revised", day=9))
+    write_dump(" revised")
+    again = run([pages], model="blank", commit_every=3, **target)
+    assert again.articles == 6 and again.already_done == 1 and first.by_code["E011"] == 3
+    reference = tmp_path / "ref.jsonl"
+    run([pages], reference, model="blank")
+    got, want = sorted_frames(read), sorted_frames(reference)
+    assert len(got["articles"]) == 7 and got["articles"]["doc_id"].is_unique
+    assert all(got[t].equals(want[t]) for t in got), [t for t in got if not got[t].equals(want[t])]
+    assert got["articles"]["headline"].str.contains("revised").sum() == 4 and got["articles"]["error_code"].isna().all()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .extractor import Extractor, Limits
+from .extractor import Extractor
+from .limits import Limits
 from .schema import ArticleRecord
 
 __version__ = "0.1.0"

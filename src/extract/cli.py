@@ -13,7 +13,7 @@ from .errors import ExtractError
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from .extractor import Limits
+    from .limits import Limits
     from .inputs import JsonlFields, read_path_list
     from .run import run
 
@@ -27,11 +27,28 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise SystemExit("extract run: error: give --output PATH or --db URL")
     report = run(inputs, args.output, fmt=args.format, db=args.db, model=args.model, include_text=args.include_text,
                  workers=args.workers, engine=args.engine, scheduler=args.scheduler, force=args.force,
-                 manifest=args.manifest, limits=Limits(max_bytes=args.max_bytes),
+                 manifest=args.manifest,
+                 limits=Limits(max_bytes=args.max_bytes, max_text_chars=args.max_chars,
+                               max_seconds=args.max_seconds or None),
                  fields=JsonlFields(args.jsonl_html_field, args.jsonl_url_field, args.jsonl_id_field),
                  chunk_size=args.chunk_size, commit_every=args.commit_every, progress=not args.quiet)
     print(report.summary(), file=sys.stderr)
     return 0
+
+
+def _positive(kind: type, *, zero: bool = False):  # noqa: ANN202
+    """An argparse type: a number > 0 (or >= 0 with `zero`)."""
+
+    def parse(text: str) -> object:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < 0 or (value == 0 and not zero):
+            raise argparse.ArgumentTypeError(f"must be {'>= 0' if zero else '> 0'}: {text!r}")
+        return value
+
+    return parse
 
 
 def _chain(first, rest):  # noqa: ANN001, ANN202
@@ -55,6 +72,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .limits import Limits
+
     parser = argparse.ArgumentParser(prog="extract", description="Structured records from entertainment-article HTML.")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,7 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl-html-field", default="html", help="field holding the HTML in JSON-lines inputs")
     p.add_argument("--jsonl-url-field", default="url", help="field holding the URL in JSON-lines inputs")
     p.add_argument("--jsonl-id-field", default="id", help="field holding the document id in JSON-lines inputs")
-    p.add_argument("--max-bytes", type=int, default=20_000_000, help="skip documents larger than this")
+    limits = Limits()
+    p.add_argument("--max-bytes", type=_positive(int), default=limits.max_bytes, metavar="N",
+                   help="error record (E003/E004) for a document larger than N bytes, decompressed "
+                        f"(default: {limits.max_bytes:,})")
+    p.add_argument("--max-chars", type=_positive(int), default=limits.max_text_chars, metavar="N",
+                   help=f"error record (E007) when the cleaned text is longer than N characters "
+                        f"(default: {limits.max_text_chars:,})")
+    p.add_argument("--max-seconds", type=_positive(float, zero=True), default=limits.max_seconds, metavar="S",
+                   help="error record (E008) for a document taking longer than S seconds, cleaning and NLP "
+                        f"together; 0: no limit (default: {limits.max_seconds:g})")
     p.add_argument("--chunk-size", type=int, default=16, help="documents per task sent to a worker")
     p.add_argument("--commit-every", type=int, help="records per durable batch (default: the sink's)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -2,19 +2,29 @@
 
 `DaskEngine` connects to a scheduler (`--scheduler tcp://host:8786`) or starts a `LocalCluster`
 of worker processes. Each worker builds its `Extractor` once (cached per process, keyed by the
-configuration) and reuses it for every chunk; results come back in input order through a bounded
-window of futures, so the client writes the output shards and the one manifest exactly as a local
-run does.
+configuration) and reuses it for every chunk.
+
+With `map_sharded` (what `run` uses), each task also writes its chunk's records itself, as one
+output shard: a numbered part of a file output (the output path must be reachable from every
+worker, e.g. shared storage) or one transaction into the database. Only each record's status and
+code come back; the client keeps the one manifest, committing each shard in input order once the
+worker has made it durable, and merges the parts at the end, so the output equals a local run's.
+`map` (records shipped back to the client) remains for sinks that only the client can write.
 """
 
 from __future__ import annotations
 
+import time
 from typing import Any, Iterable, Iterator
 
 from .extractor import Extractor
-from .parallel import Chunk, ExtractorConfig, Result, ordered_window, process_chunk
+from .parallel import Chunk, ExtractorConfig, Outcome, Result, ordered_window, outcome, process_chunk
+from .sinks.base import ShardWriter
 
 _EXTRACTORS: dict[ExtractorConfig, Extractor] = {}
+_WRITERS: dict[bytes, ShardWriter] = {}
+Shard = tuple[Chunk, int, list[str]]                      # chunk, part number, stale ids it replaces
+ShardResult = tuple[list[Outcome], dict[str, float], int]  # outcomes, stage seconds, part written
 
 
 def extract_chunk(chunk: Chunk, config: ExtractorConfig) -> Result:
@@ -23,6 +33,20 @@ def extract_chunk(chunk: Chunk, config: ExtractorConfig) -> Result:
     if extractor is None:
         extractor = _EXTRACTORS[config] = config.build()
     return process_chunk(chunk, extractor)
+
+
+def extract_and_write(chunk: Chunk, config: ExtractorConfig, writer: ShardWriter, part: int,
+                      stale: list[str]) -> ShardResult:
+    """The task of a sharded run: extract a chunk, write it as shard `part`, return only outcomes."""
+    import pickle
+
+    key = pickle.dumps(writer)  # one writer (one database engine) per worker process and output
+    writer = _WRITERS.setdefault(key, writer)
+    records, seconds = extract_chunk(chunk, config)
+    t = time.perf_counter()
+    writer.write(records, part, stale)
+    seconds = {**seconds, "write": time.perf_counter() - t}
+    return [outcome(r) for r in records], seconds, part
 
 
 class DaskEngine:
@@ -46,6 +70,14 @@ class DaskEngine:
             return self.client.submit(extract_chunk, chunk, self.config, pure=False).result
 
         yield from ordered_window(chunks, submit, self.window)
+
+    def map_sharded(self, shards: Iterable[Shard], writer: ShardWriter) -> Iterator[ShardResult]:
+        """Workers extract and write each shard; outcomes come back in input order."""
+        def submit(shard: Shard) -> Any:
+            chunk, part, stale = shard
+            return self.client.submit(extract_and_write, chunk, self.config, writer, part, stale, pure=False).result
+
+        yield from ordered_window(shards, submit, self.window)  # type: ignore[arg-type]
 
     def close(self) -> None:
         self.client.close()

@@ -90,6 +90,10 @@ def decode(data: bytes | str, *, max_bytes: int = 20_000_000) -> str:
     """
     if isinstance(data, str):
         text = data
+        # binary files carried in text (JSON-lines dumps): as their bytes would be, read as latin-1
+        kind = sniff_binary(text[:4096].encode("latin-1", "replace"))
+        if kind:
+            raise SkipDocument("E002", kind=kind)
     else:
         if data[:2] == GZIP_MAGIC:
             data = gunzip(data, max_bytes)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from . import extensions  # noqa: F401
 from .clean import clean
 from .document import CleanDocument, RawDocument
@@ -18,17 +20,21 @@ from .errors import DocumentError, LimitExceeded
 from .nlp import build_nlp
 from .records import build_record, error_record, make_doc_id
 from .schema import ArticleRecord
+from .limits import Limits, time_limit
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Limits:
-    """Per-document limits; a document over a limit gets an error record, never half a record."""
+@dataclass(slots=True)
+class _Pending:
+    """A cleaned document waiting for the NLP stage, with the seconds spent on it so far."""
 
-    max_bytes: int = 20_000_000        # raw (decompressed) input size
-    max_text_chars: int = 1_000_000    # cleaned text length fed to the model
-    max_seconds: float = 60.0          # cleaning time per document
+    index: int
+    doc_id: str
+    cleaned: CleanDocument
+    doc: Doc
+    spent: float
+    error: Exception | None = None
 
 
 Item = RawDocument | str | bytes | tuple[Any, str]
@@ -80,28 +86,30 @@ class Extractor:
             yield from self._process(batch)
 
     def clean(self, raw: RawDocument) -> CleanDocument:
-        """The cleaning stage alone, with the limits applied."""
+        """The cleaning stage alone, with the limits applied (time included)."""
+        with time_limit(self.limits.max_seconds):
+            return self._clean(raw)
+
+    def _clean(self, raw: RawDocument) -> CleanDocument:
         t0 = time.perf_counter()
         try:
             cleaned = clean(raw, max_bytes=self.limits.max_bytes)
         finally:
             self.stage_seconds["clean"] += time.perf_counter() - t0
-        elapsed = time.perf_counter() - t0
-        if elapsed > self.limits.max_seconds:
-            raise LimitExceeded("E008", limit=self.limits.max_seconds)
         if len(cleaned.text) > self.limits.max_text_chars:
             raise LimitExceeded("E007", size=len(cleaned.text), limit=self.limits.max_text_chars)
         return cleaned
 
     def _process(self, batch: list[RawDocument]) -> Iterator[ArticleRecord]:
         results: list[ArticleRecord | None] = [None] * len(batch)
-        docs = []
-        ids = []
+        pending: list[_Pending] = []
         for i, raw in enumerate(batch):
             doc_id = raw.doc_id or make_doc_id(raw.source, raw.content)
-            ids.append(doc_id)
+            started = time.monotonic()
             try:
-                cleaned = self.clean(raw)
+                with time_limit(self.limits.max_seconds):
+                    cleaned = self._clean(raw)
+                    doc = self._make_doc(cleaned)
             except DocumentError as exc:
                 log.info("%s: %s", raw.source, exc)
                 results[i] = error_record(raw.source, doc_id, exc)
@@ -110,28 +118,91 @@ class Extractor:
                 log.exception("cleaning failed for %s", raw.source)
                 results[i] = error_record(raw.source, doc_id, exc)
                 continue
-            doc = self.nlp.make_doc(cleaned.text)
-            doc._.clean = cleaned
-            docs.append((i, doc))
+            pending.append(_Pending(i, doc_id, cleaned, doc, time.monotonic() - started))
         t0 = time.perf_counter()
-        processed = list(self.nlp.pipe((d for _, d in docs), batch_size=len(batch)))
+        self._annotate(pending)
         self.stage_seconds["nlp"] += time.perf_counter() - t0
         t0 = time.perf_counter()
-        for (i, _), doc in zip(docs, processed):
-            cleaned = doc._.clean
-            if doc._.error is not None:
-                log.warning("pipeline failed for %s: %r", cleaned.source, doc._.error)
-                results[i] = error_record(cleaned.source, ids[i], doc._.error, meta=cleaned.meta)
-                continue
-            try:
-                results[i] = build_record(doc, cleaned, doc_id=ids[i], include_text=self.include_text)
-            except Exception as exc:  # noqa: BLE001
-                log.exception("record assembly failed for %s", cleaned.source)
-                results[i] = error_record(cleaned.source, ids[i], exc, meta=cleaned.meta)
+        for p in pending:
+            results[p.index] = self._record(p)
         self.stage_seconds["records"] += time.perf_counter() - t0
         for r in results:
             assert r is not None
             yield r
+
+    def _make_doc(self, cleaned: CleanDocument) -> Doc:
+        doc = self.nlp.make_doc(cleaned.text)
+        doc._.clean = cleaned
+        return doc
+
+    def _left(self, p: _Pending) -> float | None:
+        """Seconds left of the document's limit (None: no limit)."""
+        limit = self.limits.max_seconds
+        return limit - p.spent if limit else None
+
+    def _annotate(self, pending: list[_Pending]) -> None:
+        """Run the pipeline over the batch, bounded by the smallest time left of any of its documents.
+
+        A batch finishing in time means every document did (each is charged the batch's time). A
+        batch running over it is run again one document at a time, each bounded by its own time
+        left, so only the slow document gets E008; the failed attempt is charged to none of them
+        (it costs time only in that rare case; batching is kept otherwise).
+        """
+        limit = self.limits.max_seconds
+        for p in pending:
+            left = self._left(p)
+            if left is not None and left <= 0:
+                p.error = LimitExceeded("E008", limit=limit)
+        todo = [p for p in pending if p.error is None]
+        if not todo:
+            return
+        lefts = [self._left(p) for p in todo]
+        t0 = time.monotonic()
+        try:
+            with time_limit(min(lefts) if limit else None, limit=limit):  # type: ignore[type-var]
+                processed = list(self.nlp.pipe((p.doc for p in todo), batch_size=len(todo)))
+        except LimitExceeded as exc:
+            if len(todo) == 1:
+                todo[0].error = exc
+                return
+            log.info("a batch of %d documents ran over the time limit; retrying one at a time", len(todo))
+            for p in todo:
+                left = self._left(p) or 0.0
+                try:
+                    if left <= 0:
+                        raise LimitExceeded("E008", limit=limit)
+                    t1 = time.monotonic()
+                    with time_limit(left, limit=limit):
+                        p.doc = next(self.nlp.pipe([self._make_doc(p.cleaned)]))
+                    p.spent += time.monotonic() - t1
+                except LimitExceeded as one:
+                    p.error = one
+            return
+        elapsed = time.monotonic() - t0
+        for p, doc in zip(todo, processed):
+            p.doc = doc
+            p.spent += elapsed
+
+    def _record(self, p: _Pending) -> ArticleRecord:
+        cleaned, doc = p.cleaned, p.doc
+        if p.error is not None:
+            log.warning("%s: %s", cleaned.source, p.error)
+            return error_record(cleaned.source, p.doc_id, p.error, meta=cleaned.meta)
+        if doc._.error is not None:
+            log.warning("pipeline failed for %s: %r", cleaned.source, doc._.error)
+            return error_record(cleaned.source, p.doc_id, doc._.error, meta=cleaned.meta)
+        t0 = time.monotonic()
+        try:
+            record = build_record(doc, cleaned, doc_id=p.doc_id, include_text=self.include_text)
+        except Exception as exc:  # noqa: BLE001
+            log.exception("record assembly failed for %s", cleaned.source)
+            return error_record(cleaned.source, p.doc_id, exc, meta=cleaned.meta)
+        p.spent += time.monotonic() - t0
+        left = self._left(p)
+        if left is not None and left < 0:  # the whole document ran over, if only just
+            return error_record(cleaned.source, p.doc_id, LimitExceeded("E008", limit=self.limits.max_seconds),
+                                meta=cleaned.meta)
+        return record
 
 
 def as_raw(item: Item) -> RawDocument:

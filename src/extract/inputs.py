@@ -124,11 +124,11 @@ def read_jsonl(path: Path, fields: JsonlFields = JsonlFields()) -> Iterator[Inpu
 def read_warc(path: Path, max_bytes: int = 20_000_000) -> Iterator[Input]:
     """HTML response records of a WARC (or WARC.gz) file as crawlers write them, read with warcio.
 
-    A malformed record becomes a `BadInput` (E010); reading that file stops there (a WARC stream
-    cannot be resynchronised), the other inputs go on.
+    A malformed record, a record cut short (its content shorter than its Content-Length) and
+    trailing bytes that are not a whole record each become a `BadInput` (E010); reading that
+    file stops there (a WARC stream cannot be resynchronised), the other inputs go on.
     """
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     with open(path, "rb") as fh:
         records = ArchiveIterator(fh)
@@ -138,6 +138,8 @@ def read_warc(path: Path, max_bytes: int = 20_000_000) -> Iterator[Input]:
                 offset = records.offset
                 if not record.format.startswith("warc"):  # warcio falls back to ARC on garbage
                     raise ValueError(f"not a WARC record at offset {offset}")
+                if record.rec_headers.get_header("Content-Length") is None:
+                    raise ValueError(f"record at offset {offset} has no Content-Length (a header cut short?)")
                 if record.rec_type != "response":
                     continue
                 ctype = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
@@ -145,11 +147,22 @@ def read_warc(path: Path, max_bytes: int = 20_000_000) -> Iterator[Input]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 content = record.content_stream().read(max_bytes + 1)
+                if len(content) <= max_bytes and getattr(record.raw_stream, "limit", 0) > 0:
+                    raise ValueError(f"record at offset {offset} is cut short "
+                                     f"({record.raw_stream.limit} bytes missing)")
                 source = f"{path}@{offset}"
                 yield RawDocument(content, source, make_doc_id(url or source, content), url)
-        except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-            source = f"{path}@{records.offset if records.offset is not None else offset}"
-            yield BadInput(source, make_doc_id(source), DocumentError("E010", reason=f"malformed WARC record: {exc}"))
+            end = records.offset or 0
+            size = os.fstat(fh.fileno()).st_size
+            if size > end:
+                fh.seek(end)
+                if fh.read(1 << 16).strip():
+                    raise ValueError(f"{size - end} bytes at offset {end} are not a whole WARC record")
+        except Exception as exc:  # noqa: BLE001 - warcio fails in many ways on bad data; none may stop the run
+            at = records.offset if records.offset is not None else offset
+            source = f"{path}@{at}"
+            reason = str(exc) or type(exc).__name__
+            yield BadInput(source, make_doc_id(source), DocumentError("E010", reason=f"malformed WARC record: {reason}"))
 
 
 def read_path_list(stream: IO[str]) -> Iterator[str]:

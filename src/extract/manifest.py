@@ -15,7 +15,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from .errors import OutputError
 
@@ -58,6 +58,7 @@ class Entry:
     content_hash: str
     status: str
     code: str | None
+    replaces: str | None = None  # the id an earlier record of this source had, when it differs
 
 
 class Manifest:
@@ -93,14 +94,27 @@ class Manifest:
         return 0 if last is None else last + 1
 
     def is_done(self, source: str, digest: str) -> bool:
-        row = self.db.execute("SELECT content_hash FROM documents WHERE source = ?", (source,)).fetchone()
-        return row is not None and row[0] == digest
+        current = self.current(source)
+        return current is not None and current[0] == digest
 
-    def first_with_hash(self, digest: str, source: str) -> str | None:
-        """The source of an earlier document with the same content, if any."""
-        row = self.db.execute("SELECT source FROM documents WHERE content_hash = ? AND source != ? "
-                              "AND code IS NOT 'E011' LIMIT 1", (digest, source)).fetchone()
-        return row[0] if row else None
+    def current(self, source: str) -> tuple[str, str, str | None] | None:
+        """`(content hash, doc_id, error code)` of the record written for `source`, if any."""
+        row = self.db.execute("SELECT content_hash, doc_id, code FROM documents WHERE source = ?",
+                              (source,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def live_ids(self, part: int) -> set[str] | None:
+        """The doc_ids whose current record is in `part`, or None when every record written there
+        still is (none of its documents was processed again since)."""
+        row = self.db.execute("SELECT documents FROM parts WHERE part = ?", (part,)).fetchone()
+        ids = {r[0] for r in self.db.execute("SELECT doc_id FROM documents WHERE part = ?", (part,))}
+        return None if row is not None and row[0] == len(ids) else ids
+
+    def first_with_hash(self, digest: str, source: str, *, besides: Container[str] = ()) -> str | None:
+        """The source of an earlier document with the same content, if any (none of `besides`)."""
+        rows = self.db.execute("SELECT source FROM documents WHERE content_hash = ? AND source != ? "
+                               "AND code IS NOT 'E011'", (digest, source))
+        return next((row[0] for row in rows if row[0] not in besides), None)
 
     def id_owner(self, doc_id: str, source: str) -> str | None:
         """The source of another document that already has `doc_id`, if any."""

@@ -14,11 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from .document import RawDocument
-from .extractor import Extractor, Limits
+from .extractor import Extractor
+from .limits import Limits
 from .schema import ArticleRecord
 
 Chunk = list[RawDocument | ArticleRecord]
 Result = tuple[list[ArticleRecord], dict[str, float]]
+Outcome = tuple[str, str | None]  # a record's status and error code: all the client needs of it
+
+
+def outcome(record: ArticleRecord) -> Outcome:
+    return record.status, record.error.code if record.error else None
 
 
 @dataclass(frozen=True)

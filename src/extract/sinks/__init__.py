@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Collection, Iterable
 
 from ..errors import FormatError
 from .base import Sink
@@ -36,11 +36,15 @@ def format_for(path: str | Path, fmt: str | None = None) -> str:
 
 
 def open_sink(path: str | Path, fmt: str | None = None, *, keep_parts: Iterable[int] | None = None,
-              **options: object) -> Sink:
-    """The sink for `path` (a file, a directory or a database URL) in `fmt` (default: from the path)."""
+              live: Callable[[int], Collection[str] | None] | None = None, **options: object) -> Sink:
+    """The sink for `path` (a file, a directory or a database URL) in `fmt` (default: from the path).
+
+    `keep_parts` and `live` come from a manifest: the parts of earlier runs to keep, and per part
+    the records still current (see `sinks.files`).
+    """
     fmt = format_for(path, fmt)
     if fmt in FILE_SINKS:
-        return FILE_SINKS[fmt](Path(path), keep_parts=keep_parts)
+        return FILE_SINKS[fmt](Path(path), keep_parts=keep_parts, live=live)
     if fmt == "sqlite":
         return SqlSink(sqlite_url(path), **options)  # type: ignore[arg-type]
     if fmt == "sql":

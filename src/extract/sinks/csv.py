@@ -6,6 +6,7 @@ import csv
 import os
 import shutil
 from pathlib import Path
+from typing import Collection
 
 from ..schema import ArticleRecord
 from ..tables import TABLES, batch_rows
@@ -21,11 +22,15 @@ class CsvSink(PartSink):
                 fh.flush()
                 os.fsync(fh.fileno())
 
-    def _merge(self, parts: list[Path]) -> None:
+    def _merge(self, parts: list[tuple[Path, Collection[str] | None]]) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         for name, columns in TABLES.items():
             with atomic_file(self.path / f"{name}.csv", "w", newline="", encoding="utf-8") as out:
-                csv.writer(out).writerow([c.name for c in columns])
-                for part in parts:
+                writer = csv.writer(out)
+                writer.writerow([c.name for c in columns])
+                for part, keep in parts:
                     with open(part / f"{name}.csv", encoding="utf-8", newline="") as fh:
-                        shutil.copyfileobj(fh, out, 1 << 20)
+                        if keep is None:
+                            shutil.copyfileobj(fh, out, 1 << 20)
+                        else:  # doc_id is every table's first column
+                            writer.writerows(row for row in csv.reader(fh) if row[0] in keep)

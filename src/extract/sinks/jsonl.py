@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Collection
 
 import orjson
 
@@ -19,8 +20,11 @@ class JsonlSink(PartSink):
             fh.flush()
             os.fsync(fh.fileno())
 
-    def _merge(self, parts: list[Path]) -> None:
+    def _merge(self, parts: list[tuple[Path, Collection[str] | None]]) -> None:
         with atomic_file(self.path) as out:
-            for part in parts:
+            for part, keep in parts:
                 with open(part / "records.jsonl", "rb") as fh:
-                    shutil.copyfileobj(fh, out, 1 << 20)
+                    if keep is None:
+                        shutil.copyfileobj(fh, out, 1 << 20)
+                    else:
+                        out.writelines(line for line in fh if orjson.loads(line)["doc_id"] in keep)

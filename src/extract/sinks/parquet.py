@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Collection
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..schema import ArticleRecord
@@ -26,14 +28,16 @@ class ParquetSink(PartSink):
             pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMAS[name]), path)
             fsync_file(path)
 
-    def _merge(self, parts: list[Path]) -> None:
+    def _merge(self, parts: list[tuple[Path, Collection[str] | None]]) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
         for name, schema in SCHEMAS.items():
             with atomic_file(self.path / f"{name}.parquet") as out:
                 with pq.ParquetWriter(out, schema) as writer:
                     wrote = False
-                    for part in parts:
+                    for part, keep in parts:
                         table = pq.read_table(part / f"{name}.parquet", schema=schema)
+                        if keep is not None:
+                            table = table.filter(pc.is_in(table["doc_id"], value_set=pa.array(list(keep), pa.string())))
                         if table.num_rows:
                             writer.write_table(table)
                             wrote = True

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import Any, Collection
 
 import sqlalchemy as sa
 from sqlalchemy import exc as sa_exc
@@ -89,17 +89,29 @@ class SqlSink(Sink):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self._retrying("create tables", lambda: METADATA.create_all(self.engine))
 
-    def write_batch(self, records: list[ArticleRecord], part: int | None = None) -> None:
+    def write_batch(self, records: list[ArticleRecord], part: int | None = None, *,
+                    stale: Collection[str] = ()) -> None:
         latest = {r.doc_id: r for r in records}  # one row per key in a batch: the last record wins
         rows = batch_rows(latest.values())
-        if rows["articles"]:
-            self._retrying("write a batch", lambda: self._upsert(rows))
+        gone = [i for i in stale if i not in latest]
+        if rows["articles"] or gone:
+            self._retrying("write a batch", lambda: self._upsert(rows, gone))
 
-    def _upsert(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+    def shard_writer(self) -> "SqlWriter":
+        """A picklable writer for other processes (Dask workers): the same database, its own connections."""
+        return SqlWriter(self.url, self.retries, self.backoff)
+
+    def _upsert(self, rows: dict[str, list[dict[str, Any]]], stale: Collection[str] = ()) -> None:
         assert self.engine is not None, "write_header() first"
         ids = [r["doc_id"] for r in rows["articles"]]
         articles = METADATA.tables["articles"]
         with self.engine.begin() as conn:
+            if stale:  # records of documents now written under another id
+                for name in (*CHILD_TABLES, "articles"):
+                    table = METADATA.tables[name]
+                    conn.execute(table.delete().where(table.c.doc_id.in_(stale)))
+            if not ids:
+                return
             # child rows of articles already there are replaced; a first load skips the deletes
             existing = conn.execute(sa.select(articles.c.doc_id).where(articles.c.doc_id.in_(ids))).scalars().all()
             for name in CHILD_TABLES if existing else ():
@@ -149,6 +161,23 @@ class SqlSink(Sink):
         if self.engine is not None:
             self.engine.dispose()
             self.engine = None
+
+
+class SqlWriter:
+    """Writes batches to the database from another process; tables exist (the client made them)."""
+
+    def __init__(self, url: str, retries: int, backoff: float) -> None:
+        self.url, self.retries, self.backoff = url, retries, backoff
+        self._sink: SqlSink | None = None
+
+    def write(self, records: list[ArticleRecord], part: int, stale: Collection[str] = ()) -> None:
+        if self._sink is None:
+            self._sink = SqlSink(self.url, retries=self.retries, backoff=self.backoff)
+            self._sink.write_header()
+        self._sink.write_batch(records, part, stale=stale)
+
+    def __getstate__(self) -> dict:
+        return {"url": self.url, "retries": self.retries, "backoff": self.backoff, "_sink": None}
 
 
 def _copy_rows(conn: sa.Connection, name: str, columns: list[str], rows: list[dict[str, Any]]) -> None:
