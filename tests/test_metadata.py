@@ -38,10 +38,17 @@ def test_title_without_site_name(title: str, site: str | None, expected: str) ->
 
 
 @pytest.mark.parametrize("head,body,expected", [
-    ('<meta property="og:title" content="From og:title">', "<h1>From h1</h1>", "From og:title"),
+    ('<meta property="og:title" content="From og:title">', "<h1>Screen Notes</h1>", "From og:title"),
     (_ld({"@type": "NewsArticle", "headline": "From JSON-LD"}), "", "From JSON-LD"),
-    ("<title>From title | Site</title>", "<h1>From the page heading</h1>", "From the page heading"),
+    ("<title>From title | Site</title>", "<h1>Blog</h1>", "From title"),
     ("<title>From title only | Some Site</title>", "", "From title only"),
+    ("", "<h1>Only a page heading</h1>", "Only a page heading"),
+    # the visible <h1> wins over an SEO title that names the same story
+    ('<meta property="og:title" content="Top 11 SEO Strategies for 2025 | Lucca">',
+     "<h1>Site logo</h1><h1>11 SEO Strategies for 2025 to Boost Rankings</h1>",
+     "11 SEO Strategies for 2025 to Boost Rankings"),
+    ("<title>Moonlit Harbour review: a quiet triumph - Screen Notes</title>",
+     "<h1>Moonlit Harbour review: a quiet, patient triumph</h1>", "Moonlit Harbour review: a quiet, patient triumph"),
 ])
 def test_headline_sources(head: str, body: str, expected: str) -> None:
     assert _meta(head, body).headline == expected

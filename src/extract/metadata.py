@@ -24,6 +24,9 @@ _JUNK_AUTHORS = re.compile(r"^(share|share this|tweet|email|e-mail|print|by|staf
                            r"facebook|twitter|instagram|linkedin|menu|home|comments?|follow|more|"
                            r"unknown|anonymous|none|null|\W+|\d.*)$", re.I)
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+MAX_H1 = 5
+H1_AGREEMENT = 0.2  # word Jaccard between an <h1> and a head title for the <h1> to be the headline
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
 _BY_PREFIX = re.compile(r"^(written\s+)?by[:\s]+", re.I)
@@ -134,7 +137,7 @@ def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | N
 
 def _index(soup: BeautifulSoup) -> dict[str, Any]:
     """One pass over the tags metadata reads: meta contents by key, first title/h1/canonical/html."""
-    found: dict[str, Any] = {"meta": {}, "time": []}
+    found: dict[str, Any] = {"meta": {}, "time": [], "h1s": []}
     for tag in soup.find_all(["meta", "title", "h1", "link", "time", "html"]):
         name = tag.name
         if name == "meta":
@@ -146,6 +149,9 @@ def _index(soup: BeautifulSoup) -> dict[str, Any]:
                         found["meta"].setdefault(key.strip().casefold(), _WS.sub(" ", content).strip())
         elif name == "time":
             found["time"].append(tag)
+        elif name == "h1":
+            found.setdefault("h1", tag)
+            found["h1s"].append(tag)
         elif name == "link":
             if "canonical" in (tag.get("rel") or []):
                 found.setdefault("canonical", tag.get("href"))
@@ -210,16 +216,36 @@ def _str(value: Any) -> str | None:
 
 
 def _headline(index: dict[str, Any], article: dict[str, Any], site_name: str | None) -> str | None:
-    """og:title, JSON-LD headline, `<h1>` or `<title>`, without the site name; the h1 when it agrees."""
-    title_tag, h1 = index.get("title"), index.get("h1")
-    title = clean_title(title_tag.get_text() if title_tag else None, site_name)
-    h1_text = _WS.sub(" ", h1.get_text(" ")).strip() if h1 else None
-    headline = (_meta(index, "og:title", "twitter:title") or _str(article.get("headline")) or h1_text or title)
-    if headline:
-        headline = clean_title(headline, site_name)
-        if h1_text and title and len(h1_text) > 10 and h1_text.casefold() in (headline or "").casefold():
-            headline = h1_text
+    """The visible `<h1>` when it names the same story as og:title / JSON-LD (or, without them,
+    `<title>`); else og:title, JSON-LD headline, `<title>` (without the site name) or the `<h1>`.
+
+    Titles in the head are often written for search engines ("Top 10 X of 2025 | Site"); the
+    `<h1>` is what the reader sees. An `<h1>` sharing few words with them is a logo or a
+    section name ("Blog", "Contact Us") and is not taken.
+    """
+    title_tag = index.get("title")
+    title = title_tag.get_text() if title_tag else None
+    refs = [x for x in (_meta(index, "og:title", "twitter:title"), _str(article.get("headline"))) if x] \
+        or ([title] if title else [])
+    best, best_score = None, 0.0
+    for h1 in index["h1s"][:MAX_H1]:
+        text = _WS.sub(" ", h1.get_text(" ")).strip()
+        words = _words(text)
+        if not words or len(text) > 300:
+            continue
+        score = max((len(words & _words(r)) / len(words | _words(r)) for r in refs), default=0.0)
+        if score > best_score:
+            best, best_score = text, score
+    if best and best_score >= H1_AGREEMENT:
+        return best
+    headline = clean_title(refs[0], site_name) if refs else None
+    if not headline and index.get("h1"):
+        headline = _WS.sub(" ", index["h1"].get_text(" ")).strip() or None
     return headline
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
 
 
 def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any]) -> list[str]:
