@@ -295,6 +295,10 @@ class _TextBuilder:
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
                 self._flush(kind="list_item")
+            elif name in ("td", "th") and child.find(settings.LAYOUT_CELL_TAGS):
+                self._flush(kind)  # a layout table's cell holds paragraphs, not a value
+                self._walk(child, kind, depth + 1)
+                self._flush(kind)
             elif name in ("td", "th"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
