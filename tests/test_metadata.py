@@ -73,6 +73,17 @@ def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None
     ("", '<time datetime="2023-11-19">Nov 19</time>', None, "2023-11-19"),
     ("", "", "https://example.com/2019/11/19/some-story", "2019-11-19"),
     ("", "<p>nothing here</p>", None, None),
+    # meta keys beyond the usual ones
+    ('<meta name="citation_date" content="2025/12/18">', "", None, "2025-12-18"),
+    ('<meta name="w-published-date" content="2025-05-27T06:03:43Z">'
+     '<meta name="w-modified-date" content="2025-06-01T06:03:43Z">', "", None, "2025-05-27"),
+    # a machine-readable <time> before a shown day-month order
+    ("", '<time>02-12-2025</time><time datetime="2025-12-02">Dec 2</time>', None, "2025-12-02"),
+    # the dateline below the headline
+    ("", "<h1>Moonlit Harbour review</h1><div><span>By Dana Okafor</span> - Mar 27, 2024</div>", None, "2024-03-27"),
+    ("", "<h1>Moonlit Harbour review</h1><p>Updated 2 April 2024</p><p>1st March 2024</p>", None, "2024-03-01"),
+    ("", "<p>Posted 2025-09-13</p><h1>Moonlit Harbour review</h1><p>text</p>", None, "2025-09-13"),
+    ("", "<h1>Moonlit Harbour review</h1><p>Season 2 arrives in 2025 with 8 episodes.</p>", None, None),
 ])
 def test_published_date_sources(head: str, body: str, url: str | None, expected: str | None) -> None:
     assert _meta(head, body, url).published == expected

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from dateutil import parser as dateparser
 
 from .schema import Meta
@@ -38,6 +38,17 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
 US_NEWSROOM_TZ = "America/New_York"
 _DATE_CLASS = re.compile(r"date|publish|posted|timestamp|byline|article-meta|entry-meta|post-meta", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# meta keys of publication dates beyond PUBLISHED_META ("citation_date", "w-published-date")
+_PUBLISHED_KEY = re.compile(r"^(?!.*(modif|updat|expir)).*(publish|pub-?date|citation_date|created)", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WRITTEN_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?:19|20)\d{{2}}\b"
+    r"|\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b",
+    re.I,
+)
+_UPDATED_LABEL = re.compile(r"updated|modified|edited", re.I)
+NEAR_HEADLINE_CHARS = 600
 _DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
@@ -202,7 +213,7 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         site_name=site_name,
         authors=_authors(soup, index, article),
         published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
-                   or _visible_date(soup)),
+                   or _date_near_headline(index) or _visible_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
                   or normalize_date(_str(article.get("dateModified")))),
         language=language,
@@ -294,12 +305,14 @@ def _clean_author(name: str) -> str | None:
 def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], tz: tzinfo | None) -> str | None:
     """Publication date: meta tags, JSON-LD, `<time>`, then a date in the URL."""
     value = (normalize_date(_meta(index, *PUBLISHED_META), tz)
+             or normalize_date(_meta(index, *(k for k in index["meta"] if _PUBLISHED_KEY.search(k))), tz)
              or normalize_date(_str(article.get("datePublished")), tz)
              or normalize_date(_str(article.get("dateCreated")), tz))
     if value:
         return value
-    for t in index["time"][:5]:
-        value = normalize_date(_str(t.get("datetime")) or t.get_text(), tz)
+    times = index["time"][:5]  # a machine-readable datetime before any shown text ("02-12-2025")
+    for value in [_str(t.get("datetime")) for t in times] + [t.get_text() for t in times]:
+        value = normalize_date(value, tz)
         if value:
             return value
     for u in urls:
@@ -307,6 +320,52 @@ def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], 
         if m:
             return normalize_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
     return None
+
+
+def _date_near_headline(index: dict[str, Any]) -> str | None:
+    """A written-out date just below (or above) the `<h1>`: the dateline a reader sees.
+
+    Only unambiguous forms are read ("March 5, 2024", "5th March 2024", "2024-03-05"); a date
+    labelled "Updated" is taken only when no other date is there.
+    """
+    h1 = index.get("h1")
+    if not isinstance(h1, Tag):
+        return None
+    found: list[tuple[bool, str]] = []
+    for strings in (_strings_after(h1), _strings_before(h1)):
+        text = " ".join(strings)
+        prev_end = 0
+        for m in _WRITTEN_DATE.finditer(text):
+            value = normalize_date(m[0])
+            label = text[max(prev_end, m.start() - 30):m.start()]
+            prev_end = m.end()
+            if value:
+                found.append((bool(_UPDATED_LABEL.search(label)), value))
+        if found:
+            break
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _strings_after(tag: Tag, limit: int = NEAR_HEADLINE_CHARS) -> list[str]:
+    out, size = [], 0
+    for node in tag.next_elements:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            out.append(str(node))
+            size += len(node)
+            if size > limit:
+                break
+    return out
+
+
+def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str]:
+    out, size = [], 0
+    for node in tag.previous_elements:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            out.append(str(node))
+            size += len(node)
+            if size > limit:
+                break
+    return out[::-1]
 
 
 def _visible_date(soup: BeautifulSoup) -> str | None:
