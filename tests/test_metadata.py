@@ -62,6 +62,20 @@ def test_headline_sources(head: str, body: str, expected: str) -> None:
     ("", '<span class="byline">By Dana Okafor</span>', ["Dana Okafor"]),
     ('<meta name="author" content="March 5, 2024">', "", []),
     ('<meta name="author" content="https://facebook.com/someone">', "", []),
+    ('<meta name="author" content="Maria &amp; Katerina">', "", ["Maria", "Katerina"]),
+    ('<meta name="author" content="Posted by Dana Okafor on Friday">', "", ["Dana Okafor"]),
+    ('<meta name="author" content="Author Dana Okafor">', "", ["Dana Okafor"]),
+    # Yoast-style @graph: the article points at its author by @id
+    (_ld({"@graph": [{"@type": "Article", "headline": "H", "author": {"@id": "https://x.org/#dana"}},
+                     {"@type": "Person", "@id": "https://x.org/#dana", "name": "Dana Okafor"}]}), "",
+     ["Dana Okafor"]),
+    # the first author-classed element may be an empty avatar
+    ("", '<div class="author-avatar"><img src="a.png"></div><span class="author">Dana Okafor</span>',
+     ["Dana Okafor"]),
+    # a "By" line below the headline
+    ("", "<h1>Moonlit Harbour review</h1><div><strong>By <a href='/team/dana'>Dana Okafor</a></strong>"
+         " - Mar 27, 2024</div>", ["Dana Okafor"]),
+    ("", "<h1>Moonlit Harbour review</h1><p>By logging in, you agree to our terms.</p>", []),
 ])
 def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None:
     assert _meta(head, body).authors == expected

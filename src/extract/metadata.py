@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -29,7 +30,10 @@ MAX_H1 = 5
 H1_AGREEMENT = 0.2  # word Jaccard between an <h1> and a head title for the <h1> to be the headline
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
-_BY_PREFIX = re.compile(r"^(written\s+)?by[:\s]+", re.I)
+_BY_PREFIX = re.compile(r"^(.{0,30}?\b(written|posted|published|reviewed)\s+)?by[:\s]+|^author[:\s]+", re.I)
+_BY_LINE = re.compile(r"^((?:written|posted|words)\s+)?by\b[:\s]*(.{0,80})$", re.I)
+_ON_TAIL = re.compile(r"\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
+                      r"|(?:last\s+)?(?:updated|published|posted)\b).*$", re.I)
 _DATE_TAIL = re.compile(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)", re.I)
 _BYLINE_CLASS = re.compile(r"\bauthor(-name)?\b|byline", re.I)
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -211,7 +215,7 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         headline=_headline(index, article, site_name),
         description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
-        authors=_authors(soup, index, article),
+        authors=_authors(soup, index, article, jsonld),
         published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
                    or _date_near_headline(index) or _visible_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
@@ -259,18 +263,47 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.casefold()))
 
 
-def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any]) -> list[str]:
-    """Authors from JSON-LD, meta tags or the byline, whichever first gives real names."""
+def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any],
+             jsonld: list[dict[str, Any]]) -> list[str]:
+    """Authors from JSON-LD, meta tags, the byline markup or a "By ..." line under the `<h1>`,
+    whichever first gives real names."""
     sources = [
-        lambda: ld_names(article.get("author")),
+        lambda: ld_names(_resolve_ids(article.get("author"), jsonld)),
         lambda: _split_names(_meta(index, "author", "article:author", "parsely-author", "sailthru.author",
                                    "dc.creator", "byl")),
         lambda: _byline(soup),
+        lambda: _byline_near_headline(index),
     ]
     for source in sources:
         names = [n for n in (_clean_author(x) for x in source()) if n]
         if names:
             return list(dict.fromkeys(names))
+    return []
+
+
+def _resolve_ids(value: Any, jsonld: list[dict[str, Any]]) -> Any:
+    """JSON-LD references (`{"@id": ...}`, as Yoast's `@graph` writes authors) replaced by the
+    objects they point to."""
+    items = value if isinstance(value, list) else [value]
+    if not any(isinstance(x, dict) and "@id" in x and "name" not in x for x in items):
+        return value
+    by_id = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
+    return [by_id.get(x["@id"], x) if isinstance(x, dict) and "name" not in x and isinstance(x.get("@id"), str)
+            else x for x in items]
+
+
+def _byline_near_headline(index: dict[str, Any]) -> list[str]:
+    """The name in a "By Dana Okafor" line just below the `<h1>`."""
+    h1 = index.get("h1")
+    if not isinstance(h1, Tag):
+        return []
+    strings = [_WS.sub(" ", x).strip() for x in _strings_after(h1, NEAR_HEADLINE_CHARS // 2)]
+    strings = [x for x in strings if x]
+    for i, text in enumerate(strings):
+        m = _BY_LINE.match(text)
+        if m:
+            rest = m[2] or (strings[i + 1] if i + 1 < len(strings) else "")
+            return _split_names(rest) if rest[:1].isupper() else []  # not "By logging in, you ..."
     return []
 
 
@@ -281,17 +314,21 @@ def _split_names(value: str | None) -> list[str]:
 
 
 def _byline(soup: BeautifulSoup) -> list[str]:
-    tag = soup.find(attrs={"rel": "author"}) or soup.find(class_=_BYLINE_CLASS)
-    if not isinstance(tag, Tag):
-        return []
-    text = tag.get_text(" ", strip=True)
-    return _split_names(text) if len(text) < 120 else []
+    """Names in the first `rel=author` / author-classed element that holds any."""
+    tags = soup.find_all(attrs={"rel": "author"}, limit=3) + soup.find_all(class_=_BYLINE_CLASS, limit=10)
+    for tag in tags:
+        text = tag.get_text(" ", strip=True)
+        if text and len(text) < 120:
+            names = [n for n in (_clean_author(x) for x in _split_names(text)) if n]
+            if names:
+                return names
+    return []
 
 
 def _clean_author(name: str) -> str | None:
     """A person's or desk's name, or None for junk ("Share", a date, a URL, a long sentence)."""
-    name = _WS.sub(" ", name).strip()
-    name = _BY_PREFIX.sub("", name)
+    name = _WS.sub(" ", html.unescape(name)).strip()
+    name = _ON_TAIL.sub("", _BY_PREFIX.sub("", name))
     name = _DATE_TAIL.split(name)[0].strip(" ,|-–—·")
     if not name or len(name) > 60 or name.startswith("http") or "@" in name:
         return None
