@@ -53,3 +53,21 @@ def test_nested_layout_table_inside_a_cell(wrapper: str) -> None:
     inner = f"<table><tr><td><p>{PROSE}</p></td></tr></table>"
     doc = _clean("<table><tr><td>" + wrapper.format(inner) + f"<p>{OTHER}</p></td></tr></table>")
     assert PROSE in doc.text and OTHER in doc.text
+
+
+def test_noscript_copy_of_the_article_is_not_repeated() -> None:
+    doc = _clean(f"<article><p>{PROSE}</p><p>{OTHER}</p>"
+                 f"<noscript><p>{PROSE}</p><p>{OTHER}</p></noscript></article>")
+    assert doc.text.count("lighthouse keepers") == 1
+
+
+def test_small_marked_body_loses_to_the_real_article() -> None:
+    """A box classed like a post body (here the comment form) does not hide the article."""
+    article = "".join(f"<p>{PROSE} {i}</p><p>{OTHER} {i}</p>" for i in range(8))
+    box = ('<section class="article-content" id="comments"><p>With an account on the Fediverse you can '
+           "respond to this post; known non-private replies are displayed below this notice. Learn how this "
+           "works, and how to hide your reply from everyone but the author, in the help pages.</p><p>Replies are "
+           "moderated by the site's editors before they appear, which can take a day or two on weekends.</p>"
+           "</section>")
+    doc = _clean(f'<div class="page"><div class="text">{article}</div>{box}</div>')
+    assert doc.text.count("lighthouse keepers") == 8

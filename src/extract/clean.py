@@ -69,6 +69,13 @@ def _strip_boilerplate(soup: BeautifulSoup) -> None:
         c.extract()
     body = soup.body or soup
     total = _prose_len(body) or 1
+    # <noscript> is the crawler's copy of a script-rendered page: read only when the page has no other
+    noscripts = body.find_all("noscript")
+    inside = sum(_prose_len(n) for n in noscripts)
+    if total - inside >= inside:
+        for tag in noscripts:
+            tag.decompose()
+        total = max(1, total - inside)
     found: list[tuple[Tag, str, int]] = []
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
@@ -130,7 +137,9 @@ def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
     best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
     marked = _marked_body(body, best_score)
-    if marked:
+    # a marked container is trusted unless the best-scoring block holds far more prose outside it
+    if marked and (any(m is best or m in best.parents for m in marked)
+                   or sum(_prose_len(m) for m in marked) >= settings.MARKED_MIN_SHARE * _prose_len(best)):
         return marked
     # a semantic container just above the best block usually holds its lead and subheadings
     for anc in [best, *best.parents][:3]:

@@ -64,6 +64,9 @@ CONTENT_RE = re.compile(
 # class/id words of blocks that caption a picture (span kind "caption")
 CAPTION_RE = re.compile(r"(^|[\s_-])(caption|figcaption|wp-caption-text|photo-?credit|image-?credit|"
                         r"credit|media-caption|img-caption)([\s_-]|$)", re.I)
+# a container marked as the article body is passed over when the best-scoring block lies outside
+# it and holds more than 1/MARKED_MIN_SHARE times its prose (e.g. a "post-content" comment box)
+MARKED_MIN_SHARE = 0.25
 SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
 # a paragraph counts as prose when this long with few links; the main block is widened to the
 # nearest ancestor holding this share of the page's prose
