@@ -98,6 +98,13 @@ def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None
     ("", "<h1>Moonlit Harbour review</h1><p>Updated 2 April 2024</p><p>1st March 2024</p>", None, "2024-03-01"),
     ("", "<p>Posted 2025-09-13</p><h1>Moonlit Harbour review</h1><p>text</p>", None, "2025-09-13"),
     ("", "<h1>Moonlit Harbour review</h1><p>Season 2 arrives in 2025 with 8 episodes.</p>", None, None),
+    # a labelled date anywhere on the page; publication before update
+    ("", "<h1>Moonlit Harbour review</h1><p>" + "Text. " * 200 + "</p><p>Last updated: November 13, 2025</p>",
+     None, "2025-11-13"),
+    ("", "<p>" + "Text. " * 200 + "</p><i>Updated: 10/31/2024</i><span>Posted on April 13, 2023</span>",
+     None, "2023-04-13"),
+    # forum and social posts are articles too
+    (_ld({"@type": "DiscussionForumPosting", "datePublished": "2025-11-28T19:07:05Z"}), "", None, "2025-11-28"),
 ])
 def test_published_date_sources(head: str, body: str, url: str | None, expected: str | None) -> None:
     assert _meta(head, body, url).published == expected

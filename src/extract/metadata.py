@@ -53,6 +53,10 @@ _WRITTEN_DATE = re.compile(
 )
 _UPDATED_LABEL = re.compile(r"updated|modified|edited", re.I)
 NEAR_HEADLINE_CHARS = 600
+_LABELLED_DATE = re.compile(
+    r"\b(published|posted|updated|last updated|last modified|modified)(?: on)?\s*:?\s*"
+    rf"({_WRITTEN_DATE.pattern}|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}\b)", re.I)
+MAX_LABEL_SEARCH = 50_000
 _DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
@@ -120,7 +124,8 @@ def ld_names(value: Any) -> list[str]:
 
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Review", "ReportageNewsArticle",
-                 "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle", "LiveBlogPosting"}
+                 "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle", "LiveBlogPosting", "TechArticle",
+                 "ScholarlyArticle", "SocialMediaPosting", "DiscussionForumPosting", "CriticReview"}
 
 
 def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | None:
@@ -217,7 +222,7 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         site_name=site_name,
         authors=_authors(soup, index, article, jsonld),
         published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
-                   or _date_near_headline(index) or _visible_date(soup)),
+                   or _date_near_headline(index) or _visible_date(soup) or _labelled_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
                   or normalize_date(_str(article.get("dateModified")))),
         language=language,
@@ -403,6 +408,18 @@ def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str
             if size > limit:
                 break
     return out[::-1]
+
+
+def _labelled_date(soup: BeautifulSoup) -> str | None:
+    """A date anywhere on the page behind a label ("Posted on April 13, 2023", "Last updated:
+    10/31/2024"); a publication label wins over an update label."""
+    body = soup.body
+    if not isinstance(body, Tag):
+        return None
+    text = _WS.sub(" ", body.get_text(" "))[:MAX_LABEL_SEARCH]
+    found = [(bool(_UPDATED_LABEL.match(m[1])), normalize_date(m[2])) for m in _LABELLED_DATE.finditer(text)]
+    found = [f for f in found if f[1]]
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _visible_date(soup: BeautifulSoup) -> str | None:
