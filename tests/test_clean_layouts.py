@@ -71,3 +71,13 @@ def test_small_marked_body_loses_to_the_real_article() -> None:
            "</section>")
     doc = _clean(f'<div class="page"><div class="text">{article}</div>{box}</div>')
     assert doc.text.count("lighthouse keepers") == 8
+
+
+def test_forum_thread_keeps_every_post() -> None:
+    """The best block is one post; its repeats (same tag and classes) are the rest of the thread."""
+    posts = "".join(f'<article class="message-body"><div class="bb"><p>{text} Post {i}.</p></div></article>'
+                    '<div class="user-card"><a href="/u">member</a></div>'
+                    for i, text in enumerate([PROSE, OTHER, PROSE + " " + OTHER]))
+    doc = _clean(f'<div class="thread">{posts}</div><div class="sidebar-box"><p>{OTHER[:40]}</p></div>')
+    assert all(f"Post {i}." in doc.text for i in range(3))
+    assert "member" not in doc.text

@@ -145,9 +145,25 @@ def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
     for anc in [best, *best.parents][:3]:
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
             if _prose_len(anc) < 3 * max(1, _prose_len(best)):
-                return [anc]
+                return _with_repeats(anc, body)
     wide = _widen(best, body, scores)
-    return [wide] if wide is not best else _with_siblings(best, best_score, scores)
+    return _with_repeats(wide, body) if wide is not best else _with_siblings(best, best_score, scores)
+
+
+def _with_repeats(block: Tag, body: Tag) -> list[Tag]:
+    """The block and its repeats: elements of the same tag and classes holding prose (the other
+    posts of a forum thread, the other sections of a long article), in document order."""
+    cls = block.get("class")
+    if not cls or block is body:
+        return [block]
+    peers = [t for t in body.find_all(block.name, class_=cls[0], limit=settings.MAX_REPEATS)
+             if t.get("class") == cls]
+    out: list[Tag] = []
+    for t in peers:
+        if t is block or (not any(t is a for a in block.parents) and not any(block is a for a in t.parents)
+                          and not any(o in t.parents for o in out) and _prose_len(t) > 0):
+            out.append(t)
+    return out if any(t is block for t in out) else [block]
 
 
 def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:

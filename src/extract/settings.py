@@ -67,6 +67,8 @@ CAPTION_RE = re.compile(r"(^|[\s_-])(caption|figcaption|wp-caption-text|photo-?c
 # a container marked as the article body is passed over when the best-scoring block lies outside
 # it and holds more than 1/MARKED_MIN_SHARE times its prose (e.g. a "post-content" comment box)
 MARKED_MIN_SHARE = 0.25
+# most blocks of the chosen block's tag and classes taken with it (forum posts, article sections)
+MAX_REPEATS = 200
 SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
 # a paragraph counts as prose when this long with few links; the main block is widened to the
 # nearest ancestor holding this share of the page's prose
