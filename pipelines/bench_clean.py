@@ -155,7 +155,8 @@ def evaluate(pages: list[Page], tool: Callable[[bytes, str | None], Result],
     for (page_id, _, gt), res in zip(pages, results):
         rows.append(tp_fp_fn(gt["body"], res["body"]))
         bp, br, bf = body_scores([rows[-1]])
-        row: dict[str, Any] = {"id": page_id, "body_p": bp, "body_r": br, "body_f1": bf, "body_chars": len(res["body"])}
+        row: dict[str, Any] = {"id": page_id, "body_p": bp, "body_r": br, "body_f1": bf,
+                               "body_chars": len(res["body"])}
         for field, ok in (("title", title_ok), ("author", authors_ok),
                           ("date", lambda g, p: str(p or "")[:10] == g[:10])):
             if gt.get(field):

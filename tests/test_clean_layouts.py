@@ -20,7 +20,8 @@ def _clean(body: str, head: str = "<title>Moonlit Harbour review</title>") -> Cl
 
 def test_noscript_fallback_holds_the_article() -> None:
     """Script-rendered forums and apps give crawlers the post inside <noscript>."""
-    doc = _clean(f'<div id="app"></div><noscript><div class="topic"><p>{PROSE}</p><p>{OTHER}</p></div></noscript>')
+    doc = _clean(f'<div id="app"></div><noscript><div class="topic"><p>{PROSE}</p><p>{OTHER}</p></div>'
+                 "</noscript>")
     assert PROSE in doc.text and OTHER in doc.text
 
 
@@ -44,7 +45,8 @@ def test_data_table_cells_stay_cells() -> None:
     body = (f"<article><p>{PROSE}</p><table><tr><td>Network</td><td>Streamly</td></tr>"
             "<tr><td>Episodes</td><td>8</td></tr></table></article>")
     doc = _clean(body)
-    assert [doc.text[s.start:s.end] for s in doc.spans_of("table_cell")] == ["Network", "Streamly", "Episodes", "8"]
+    cells = [doc.text[s.start:s.end] for s in doc.spans_of("table_cell")]
+    assert cells == ["Network", "Streamly", "Episodes", "8"]
     assert ("Network", "Streamly") in {(f.key, f.value) for f in doc.facts}
 
 
@@ -66,7 +68,8 @@ def test_small_marked_body_loses_to_the_real_article() -> None:
     article = "".join(f"<p>{PROSE} {i}</p><p>{OTHER} {i}</p>" for i in range(8))
     box = ('<section class="article-content" id="comments"><p>With an account on the Fediverse you can '
            "respond to this post; known non-private replies are displayed below this notice. Learn how this "
-           "works, and how to hide your reply from everyone but the author, in the help pages.</p><p>Replies are "
+           "works, and how to hide your reply from everyone but the author, in the help pages.</p>"
+           "<p>Replies are "
            "moderated by the site's editors before they appear, which can take a day or two on weekends.</p>"
            "</section>")
     doc = _clean(f'<div class="page"><div class="text">{article}</div>{box}</div>')

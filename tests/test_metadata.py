@@ -48,7 +48,8 @@ def test_title_without_site_name(title: str, site: str | None, expected: str) ->
      "<h1>Site logo</h1><h1>11 SEO Strategies for 2025 to Boost Rankings</h1>",
      "11 SEO Strategies for 2025 to Boost Rankings"),
     ("<title>Moonlit Harbour review: a quiet triumph - Screen Notes</title>",
-     "<h1>Moonlit Harbour review: a quiet, patient triumph</h1>", "Moonlit Harbour review: a quiet, patient triumph"),
+     "<h1>Moonlit Harbour review: a quiet, patient triumph</h1>",
+     "Moonlit Harbour review: a quiet, patient triumph"),
 ])
 def test_headline_sources(head: str, body: str, expected: str) -> None:
     assert _meta(head, body).headline == expected
@@ -94,8 +95,10 @@ def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None
     # a machine-readable <time> before a shown day-month order
     ("", '<time>02-12-2025</time><time datetime="2025-12-02">Dec 2</time>', None, "2025-12-02"),
     # the dateline below the headline
-    ("", "<h1>Moonlit Harbour review</h1><div><span>By Dana Okafor</span> - Mar 27, 2024</div>", None, "2024-03-27"),
-    ("", "<h1>Moonlit Harbour review</h1><p>Updated 2 April 2024</p><p>1st March 2024</p>", None, "2024-03-01"),
+    ("", "<h1>Moonlit Harbour review</h1><div><span>By Dana Okafor</span> - Mar 27, 2024</div>", None,
+     "2024-03-27"),
+    ("", "<h1>Moonlit Harbour review</h1><p>Updated 2 April 2024</p><p>1st March 2024</p>", None,
+     "2024-03-01"),
     ("", "<p>Posted 2025-09-13</p><h1>Moonlit Harbour review</h1><p>text</p>", None, "2025-09-13"),
     ("", "<h1>Moonlit Harbour review</h1><p>Season 2 arrives in 2025 with 8 episodes.</p>", None, None),
     # a labelled date anywhere on the page; publication before update
@@ -104,7 +107,8 @@ def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None
     ("", "<p>" + "Text. " * 200 + "</p><i>Updated: 10/31/2024</i><span>Posted on April 13, 2023</span>",
      None, "2023-04-13"),
     # forum and social posts are articles too
-    (_ld({"@type": "DiscussionForumPosting", "datePublished": "2025-11-28T19:07:05Z"}), "", None, "2025-11-28"),
+    (_ld({"@type": "DiscussionForumPosting", "datePublished": "2025-11-28T19:07:05Z"}), "", None,
+     "2025-11-28"),
 ])
 def test_published_date_sources(head: str, body: str, url: str | None, expected: str | None) -> None:
     assert _meta(head, body, url).published == expected

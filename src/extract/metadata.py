@@ -32,7 +32,8 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
 _BY_PREFIX = re.compile(r"^(.{0,30}?\b(written|posted|published|reviewed)\s+)?by[:\s]+|^author[:\s]+", re.I)
 _BY_LINE = re.compile(r"^((?:written|posted|words)\s+)?by\b[:\s]*(.{0,80})$", re.I)
-_ON_TAIL = re.compile(r"\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
+_ON_TAIL = re.compile(r"\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                      r"|\d)"
                       r"|(?:last\s+)?(?:updated|published|posted)\b).*$", re.I)
 _DATE_TAIL = re.compile(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)", re.I)
 _BYLINE_CLASS = re.compile(r"\bauthor(-name)?\b|byline", re.I)
@@ -293,8 +294,9 @@ def _resolve_ids(value: Any, jsonld: list[dict[str, Any]]) -> Any:
     if not any(isinstance(x, dict) and "@id" in x and "name" not in x for x in items):
         return value
     by_id = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
-    return [by_id.get(x["@id"], x) if isinstance(x, dict) and "name" not in x and isinstance(x.get("@id"), str)
-            else x for x in items]
+    return [by_id.get(x["@id"], x)
+            if isinstance(x, dict) and "name" not in x and isinstance(x.get("@id"), str) else x
+            for x in items]
 
 
 def _byline_near_headline(index: dict[str, Any]) -> list[str]:
