@@ -145,20 +145,28 @@ BLOCK_KINDS = {"heading", "paragraph", "list_item", "table_cell", "blockquote"}
 TOOLS: dict[str, Callable[[bytes, str | None], Result]] = {"ours": run_ours, "trafilatura": run_trafilatura}
 
 
-def evaluate(pages: list[Page], tool: Callable[[bytes, str | None], Result]) -> dict[str, float]:
-    """Run one tool over the pages and score it."""
+def evaluate(pages: list[Page], tool: Callable[[bytes, str | None], Result],
+             dump: list[dict[str, Any]] | None = None) -> dict[str, float]:
+    """Run one tool over the pages and score it; per-page rows go to `dump` when given."""
     rows, counts = [], Counter()
     t0 = time.perf_counter()
     results = [tool(raw, gt.get("url")) for _, raw, gt in pages]
     seconds = time.perf_counter() - t0
-    for (_, _, gt), res in zip(pages, results):
+    for (page_id, _, gt), res in zip(pages, results):
         rows.append(tp_fp_fn(gt["body"], res["body"]))
+        bp, br, bf = body_scores([rows[-1]])
+        row: dict[str, Any] = {"id": page_id, "body_p": bp, "body_r": br, "body_f1": bf,
+                               "body_chars": len(res["body"])}
         for field, ok in (("title", title_ok), ("author", authors_ok),
                           ("date", lambda g, p: str(p or "")[:10] == g[:10])):
             if gt.get(field):
                 counts[f"{field}_n"] += 1
                 pred = res["authors"] if field == "author" else res[field]
-                counts[f"{field}_ok"] += bool(ok(gt[field], pred))
+                good = bool(ok(gt[field], pred))
+                counts[f"{field}_ok"] += good
+                row[field] = {"ok": good, "gold": gt[field], "pred": pred}
+        if dump is not None:
+            dump.append(row)
     p, r, f1 = body_scores(rows)
     out = {"P": p, "R": r, "F1": f1, "docs/s": len(pages) / seconds if seconds else 0.0}
     for field in ("title", "author", "date"):
@@ -172,6 +180,8 @@ def main() -> None:
     parser.add_argument("--corpus", nargs="+", default=list(CORPORA), choices=list(CORPORA))
     parser.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="write per-page scores to DUMP/<corpus>.<tool>.jsonl for error analysis")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     if not DATA.is_dir():
@@ -180,7 +190,12 @@ def main() -> None:
         pages = list(CORPORA[corpus](args.limit))
         print(f"{corpus} ({len(pages)} pages)")
         for name in args.tools:
-            m = evaluate(pages, TOOLS[name])
+            rows: list[dict[str, Any]] = []
+            m = evaluate(pages, TOOLS[name], rows)
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                with open(args.dump / f"{corpus}.{name}.jsonl", "w", encoding="utf-8") as out:
+                    out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
             extra = "  ".join(f"{k}={m[k]:.3f}" for k in ("title", "author", "date") if k in m)
             print(f"  {name:<12} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f}  {extra}  docs/s={m['docs/s']:.1f}")
 

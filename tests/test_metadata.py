@@ -38,10 +38,18 @@ def test_title_without_site_name(title: str, site: str | None, expected: str) ->
 
 
 @pytest.mark.parametrize("head,body,expected", [
-    ('<meta property="og:title" content="From og:title">', "<h1>From h1</h1>", "From og:title"),
+    ('<meta property="og:title" content="From og:title">', "<h1>Screen Notes</h1>", "From og:title"),
     (_ld({"@type": "NewsArticle", "headline": "From JSON-LD"}), "", "From JSON-LD"),
-    ("<title>From title | Site</title>", "<h1>From the page heading</h1>", "From the page heading"),
+    ("<title>From title | Site</title>", "<h1>Blog</h1>", "From title"),
     ("<title>From title only | Some Site</title>", "", "From title only"),
+    ("", "<h1>Only a page heading</h1>", "Only a page heading"),
+    # the visible <h1> wins over an SEO title that names the same story
+    ('<meta property="og:title" content="Top 11 SEO Strategies for 2025 | Lucca">',
+     "<h1>Site logo</h1><h1>11 SEO Strategies for 2025 to Boost Rankings</h1>",
+     "11 SEO Strategies for 2025 to Boost Rankings"),
+    ("<title>Moonlit Harbour review: a quiet triumph - Screen Notes</title>",
+     "<h1>Moonlit Harbour review: a quiet, patient triumph</h1>",
+     "Moonlit Harbour review: a quiet, patient triumph"),
 ])
 def test_headline_sources(head: str, body: str, expected: str) -> None:
     assert _meta(head, body).headline == expected
@@ -55,6 +63,20 @@ def test_headline_sources(head: str, body: str, expected: str) -> None:
     ("", '<span class="byline">By Dana Okafor</span>', ["Dana Okafor"]),
     ('<meta name="author" content="March 5, 2024">', "", []),
     ('<meta name="author" content="https://facebook.com/someone">', "", []),
+    ('<meta name="author" content="Maria &amp; Katerina">', "", ["Maria", "Katerina"]),
+    ('<meta name="author" content="Posted by Dana Okafor on Friday">', "", ["Dana Okafor"]),
+    ('<meta name="author" content="Author Dana Okafor">', "", ["Dana Okafor"]),
+    # Yoast-style @graph: the article points at its author by @id
+    (_ld({"@graph": [{"@type": "Article", "headline": "H", "author": {"@id": "https://x.org/#dana"}},
+                     {"@type": "Person", "@id": "https://x.org/#dana", "name": "Dana Okafor"}]}), "",
+     ["Dana Okafor"]),
+    # the first author-classed element may be an empty avatar
+    ("", '<div class="author-avatar"><img src="a.png"></div><span class="author">Dana Okafor</span>',
+     ["Dana Okafor"]),
+    # a "By" line below the headline
+    ("", "<h1>Moonlit Harbour review</h1><div><strong>By <a href='/team/dana'>Dana Okafor</a></strong>"
+         " - Mar 27, 2024</div>", ["Dana Okafor"]),
+    ("", "<h1>Moonlit Harbour review</h1><p>By logging in, you agree to our terms.</p>", []),
 ])
 def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None:
     assert _meta(head, body).authors == expected
@@ -66,6 +88,27 @@ def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None
     ("", '<time datetime="2023-11-19">Nov 19</time>', None, "2023-11-19"),
     ("", "", "https://example.com/2019/11/19/some-story", "2019-11-19"),
     ("", "<p>nothing here</p>", None, None),
+    # meta keys beyond the usual ones
+    ('<meta name="citation_date" content="2025/12/18">', "", None, "2025-12-18"),
+    ('<meta name="w-published-date" content="2025-05-27T06:03:43Z">'
+     '<meta name="w-modified-date" content="2025-06-01T06:03:43Z">', "", None, "2025-05-27"),
+    # a machine-readable <time> before a shown day-month order
+    ("", '<time>02-12-2025</time><time datetime="2025-12-02">Dec 2</time>', None, "2025-12-02"),
+    # the dateline below the headline
+    ("", "<h1>Moonlit Harbour review</h1><div><span>By Dana Okafor</span> - Mar 27, 2024</div>", None,
+     "2024-03-27"),
+    ("", "<h1>Moonlit Harbour review</h1><p>Updated 2 April 2024</p><p>1st March 2024</p>", None,
+     "2024-03-01"),
+    ("", "<p>Posted 2025-09-13</p><h1>Moonlit Harbour review</h1><p>text</p>", None, "2025-09-13"),
+    ("", "<h1>Moonlit Harbour review</h1><p>Season 2 arrives in 2025 with 8 episodes.</p>", None, None),
+    # a labelled date anywhere on the page; publication before update
+    ("", "<h1>Moonlit Harbour review</h1><p>" + "Text. " * 200 + "</p><p>Last updated: November 13, 2025</p>",
+     None, "2025-11-13"),
+    ("", "<p>" + "Text. " * 200 + "</p><i>Updated: 10/31/2024</i><span>Posted on April 13, 2023</span>",
+     None, "2023-04-13"),
+    # forum and social posts are articles too
+    (_ld({"@type": "DiscussionForumPosting", "datePublished": "2025-11-28T19:07:05Z"}), "", None,
+     "2025-11-28"),
 ])
 def test_published_date_sources(head: str, body: str, url: str | None, expected: str | None) -> None:
     assert _meta(head, body, url).published == expected

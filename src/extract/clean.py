@@ -69,6 +69,13 @@ def _strip_boilerplate(soup: BeautifulSoup) -> None:
         c.extract()
     body = soup.body or soup
     total = _prose_len(body) or 1
+    # <noscript> is the crawler's copy of a script-rendered page: read only when the page has no other
+    noscripts = body.find_all("noscript")
+    inside = sum(_prose_len(n) for n in noscripts)
+    if total - inside >= inside:
+        for tag in noscripts:
+            tag.decompose()
+        total = max(1, total - inside)
     found: list[tuple[Tag, str, int]] = []
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
@@ -130,15 +137,33 @@ def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
     best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
     marked = _marked_body(body, best_score)
-    if marked:
+    # a marked container is trusted unless the best-scoring block holds far more prose outside it
+    if marked and (any(m is best or m in best.parents for m in marked)
+                   or sum(_prose_len(m) for m in marked) >= settings.MARKED_MIN_SHARE * _prose_len(best)):
         return marked
     # a semantic container just above the best block usually holds its lead and subheadings
     for anc in [best, *best.parents][:3]:
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
             if _prose_len(anc) < 3 * max(1, _prose_len(best)):
-                return [anc]
+                return _with_repeats(anc, body)
     wide = _widen(best, body, scores)
-    return [wide] if wide is not best else _with_siblings(best, best_score, scores)
+    return _with_repeats(wide, body) if wide is not best else _with_siblings(best, best_score, scores)
+
+
+def _with_repeats(block: Tag, body: Tag) -> list[Tag]:
+    """The block and its repeats: elements of the same tag and classes holding prose (the other
+    posts of a forum thread, the other sections of a long article), in document order."""
+    cls = block.get("class")
+    if not cls or block is body:
+        return [block]
+    peers = [t for t in body.find_all(block.name, class_=cls[0], limit=settings.MAX_REPEATS)
+             if t.get("class") == cls]
+    out: list[Tag] = []
+    for t in peers:
+        if t is block or (not any(t is a for a in block.parents) and not any(block is a for a in t.parents)
+                          and not any(o in t.parents for o in out) and _prose_len(t) > 0):
+            out.append(t)
+    return out if any(t is block for t in out) else [block]
 
 
 def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:
@@ -295,6 +320,10 @@ class _TextBuilder:
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
                 self._flush(kind="list_item")
+            elif name in ("td", "th") and child.find(settings.LAYOUT_CELL_TAGS):
+                self._flush(kind)  # a layout table's cell holds paragraphs, not a value
+                self._walk(child, kind, depth + 1)
+                self._flush(kind)
             elif name in ("td", "th"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)

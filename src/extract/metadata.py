@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import logging
 import re
@@ -10,7 +11,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from dateutil import parser as dateparser
 
 from .schema import Meta
@@ -24,9 +25,16 @@ _JUNK_AUTHORS = re.compile(r"^(share|share this|tweet|email|e-mail|print|by|staf
                            r"facebook|twitter|instagram|linkedin|menu|home|comments?|follow|more|"
                            r"unknown|anonymous|none|null|\W+|\d.*)$", re.I)
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+MAX_H1 = 5
+H1_AGREEMENT = 0.2  # word Jaccard between an <h1> and a head title for the <h1> to be the headline
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
-_BY_PREFIX = re.compile(r"^(written\s+)?by[:\s]+", re.I)
+_BY_PREFIX = re.compile(r"^(.{0,30}?\b(written|posted|published|reviewed)\s+)?by[:\s]+|^author[:\s]+", re.I)
+_BY_LINE = re.compile(r"^((?:written|posted|words)\s+)?by\b[:\s]*(.{0,80})$", re.I)
+_ON_TAIL = re.compile(r"\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                      r"|\d)"
+                      r"|(?:last\s+)?(?:updated|published|posted)\b).*$", re.I)
 _DATE_TAIL = re.compile(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)", re.I)
 _BYLINE_CLASS = re.compile(r"\bauthor(-name)?\b|byline", re.I)
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
@@ -35,6 +43,21 @@ PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished"
 US_NEWSROOM_TZ = "America/New_York"
 _DATE_CLASS = re.compile(r"date|publish|posted|timestamp|byline|article-meta|entry-meta|post-meta", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# meta keys of publication dates beyond PUBLISHED_META ("citation_date", "w-published-date")
+_PUBLISHED_KEY = re.compile(r"^(?!.*(modif|updat|expir)).*(publish|pub-?date|citation_date|created)", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WRITTEN_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\s+(?:19|20)\d{{2}}\b"
+    r"|\b(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b",
+    re.I,
+)
+_UPDATED_LABEL = re.compile(r"updated|modified|edited", re.I)
+NEAR_HEADLINE_CHARS = 600
+_LABELLED_DATE = re.compile(
+    r"\b(published|posted|updated|last updated|last modified|modified)(?: on)?\s*:?\s*"
+    rf"({_WRITTEN_DATE.pattern}|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)\d{{2}}\b)", re.I)
+MAX_LABEL_SEARCH = 50_000
 _DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
@@ -102,7 +125,8 @@ def ld_names(value: Any) -> list[str]:
 
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Review", "ReportageNewsArticle",
-                 "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle", "LiveBlogPosting"}
+                 "AnalysisNewsArticle", "WebPage", "OpinionNewsArticle", "LiveBlogPosting", "TechArticle",
+                 "ScholarlyArticle", "SocialMediaPosting", "DiscussionForumPosting", "CriticReview"}
 
 
 def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | None:
@@ -134,7 +158,7 @@ def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | N
 
 def _index(soup: BeautifulSoup) -> dict[str, Any]:
     """One pass over the tags metadata reads: meta contents by key, first title/h1/canonical/html."""
-    found: dict[str, Any] = {"meta": {}, "time": []}
+    found: dict[str, Any] = {"meta": {}, "time": [], "h1s": []}
     for tag in soup.find_all(["meta", "title", "h1", "link", "time", "html"]):
         name = tag.name
         if name == "meta":
@@ -146,6 +170,9 @@ def _index(soup: BeautifulSoup) -> dict[str, Any]:
                         found["meta"].setdefault(key.strip().casefold(), _WS.sub(" ", content).strip())
         elif name == "time":
             found["time"].append(tag)
+        elif name == "h1":
+            found.setdefault("h1", tag)
+            found["h1s"].append(tag)
         elif name == "link":
             if "canonical" in (tag.get("rel") or []):
                 found.setdefault("canonical", tag.get("href"))
@@ -194,9 +221,9 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         headline=_headline(index, article, site_name),
         description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
-        authors=_authors(soup, index, article),
+        authors=_authors(soup, index, article, jsonld),
         published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
-                   or _visible_date(soup)),
+                   or _date_near_headline(index) or _visible_date(soup) or _labelled_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
                   or normalize_date(_str(article.get("dateModified")))),
         language=language,
@@ -210,30 +237,80 @@ def _str(value: Any) -> str | None:
 
 
 def _headline(index: dict[str, Any], article: dict[str, Any], site_name: str | None) -> str | None:
-    """og:title, JSON-LD headline, `<h1>` or `<title>`, without the site name; the h1 when it agrees."""
-    title_tag, h1 = index.get("title"), index.get("h1")
-    title = clean_title(title_tag.get_text() if title_tag else None, site_name)
-    h1_text = _WS.sub(" ", h1.get_text(" ")).strip() if h1 else None
-    headline = (_meta(index, "og:title", "twitter:title") or _str(article.get("headline")) or h1_text or title)
-    if headline:
-        headline = clean_title(headline, site_name)
-        if h1_text and title and len(h1_text) > 10 and h1_text.casefold() in (headline or "").casefold():
-            headline = h1_text
+    """The visible `<h1>` when it names the same story as og:title / JSON-LD (or, without them,
+    `<title>`); else og:title, JSON-LD headline, `<title>` (without the site name) or the `<h1>`.
+
+    Titles in the head are often written for search engines ("Top 10 X of 2025 | Site"); the
+    `<h1>` is what the reader sees. An `<h1>` sharing few words with them is a logo or a
+    section name ("Blog", "Contact Us") and is not taken.
+    """
+    title_tag = index.get("title")
+    title = title_tag.get_text() if title_tag else None
+    refs = [x for x in (_meta(index, "og:title", "twitter:title"), _str(article.get("headline"))) if x] \
+        or ([title] if title else [])
+    best, best_score = None, 0.0
+    for h1 in index["h1s"][:MAX_H1]:
+        text = _WS.sub(" ", h1.get_text(" ")).strip()
+        words = _words(text)
+        if not words or len(text) > 300:
+            continue
+        score = max((len(words & _words(r)) / len(words | _words(r)) for r in refs), default=0.0)
+        if score > best_score:
+            best, best_score = text, score
+    if best and best_score >= H1_AGREEMENT:
+        return best
+    headline = clean_title(refs[0], site_name) if refs else None
+    if not headline and index.get("h1"):
+        headline = _WS.sub(" ", index["h1"].get_text(" ")).strip() or None
     return headline
 
 
-def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any]) -> list[str]:
-    """Authors from JSON-LD, meta tags or the byline, whichever first gives real names."""
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any],
+             jsonld: list[dict[str, Any]]) -> list[str]:
+    """Authors from JSON-LD, meta tags, the byline markup or a "By ..." line under the `<h1>`,
+    whichever first gives real names."""
     sources = [
-        lambda: ld_names(article.get("author")),
+        lambda: ld_names(_resolve_ids(article.get("author"), jsonld)),
         lambda: _split_names(_meta(index, "author", "article:author", "parsely-author", "sailthru.author",
                                    "dc.creator", "byl")),
         lambda: _byline(soup),
+        lambda: _byline_near_headline(index),
     ]
     for source in sources:
         names = [n for n in (_clean_author(x) for x in source()) if n]
         if names:
             return list(dict.fromkeys(names))
+    return []
+
+
+def _resolve_ids(value: Any, jsonld: list[dict[str, Any]]) -> Any:
+    """JSON-LD references (`{"@id": ...}`, as Yoast's `@graph` writes authors) replaced by the
+    objects they point to."""
+    items = value if isinstance(value, list) else [value]
+    if not any(isinstance(x, dict) and "@id" in x and "name" not in x for x in items):
+        return value
+    by_id = {o["@id"]: o for o in jsonld if isinstance(o.get("@id"), str)}
+    return [by_id.get(x["@id"], x)
+            if isinstance(x, dict) and "name" not in x and isinstance(x.get("@id"), str) else x
+            for x in items]
+
+
+def _byline_near_headline(index: dict[str, Any]) -> list[str]:
+    """The name in a "By Dana Okafor" line just below the `<h1>`."""
+    h1 = index.get("h1")
+    if not isinstance(h1, Tag):
+        return []
+    strings = [_WS.sub(" ", x).strip() for x in _strings_after(h1, NEAR_HEADLINE_CHARS // 2)]
+    strings = [x for x in strings if x]
+    for i, text in enumerate(strings):
+        m = _BY_LINE.match(text)
+        if m:
+            rest = m[2] or (strings[i + 1] if i + 1 < len(strings) else "")
+            return _split_names(rest) if rest[:1].isupper() else []  # not "By logging in, you ..."
     return []
 
 
@@ -244,17 +321,21 @@ def _split_names(value: str | None) -> list[str]:
 
 
 def _byline(soup: BeautifulSoup) -> list[str]:
-    tag = soup.find(attrs={"rel": "author"}) or soup.find(class_=_BYLINE_CLASS)
-    if not isinstance(tag, Tag):
-        return []
-    text = tag.get_text(" ", strip=True)
-    return _split_names(text) if len(text) < 120 else []
+    """Names in the first `rel=author` / author-classed element that holds any."""
+    tags = soup.find_all(attrs={"rel": "author"}, limit=3) + soup.find_all(class_=_BYLINE_CLASS, limit=10)
+    for tag in tags:
+        text = tag.get_text(" ", strip=True)
+        if text and len(text) < 120:
+            names = [n for n in (_clean_author(x) for x in _split_names(text)) if n]
+            if names:
+                return names
+    return []
 
 
 def _clean_author(name: str) -> str | None:
     """A person's or desk's name, or None for junk ("Share", a date, a URL, a long sentence)."""
-    name = _WS.sub(" ", name).strip()
-    name = _BY_PREFIX.sub("", name)
+    name = _WS.sub(" ", html.unescape(name)).strip()
+    name = _ON_TAIL.sub("", _BY_PREFIX.sub("", name))
     name = _DATE_TAIL.split(name)[0].strip(" ,|-–—·")
     if not name or len(name) > 60 or name.startswith("http") or "@" in name:
         return None
@@ -268,12 +349,14 @@ def _clean_author(name: str) -> str | None:
 def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], tz: tzinfo | None) -> str | None:
     """Publication date: meta tags, JSON-LD, `<time>`, then a date in the URL."""
     value = (normalize_date(_meta(index, *PUBLISHED_META), tz)
+             or normalize_date(_meta(index, *(k for k in index["meta"] if _PUBLISHED_KEY.search(k))), tz)
              or normalize_date(_str(article.get("datePublished")), tz)
              or normalize_date(_str(article.get("dateCreated")), tz))
     if value:
         return value
-    for t in index["time"][:5]:
-        value = normalize_date(_str(t.get("datetime")) or t.get_text(), tz)
+    times = index["time"][:5]  # a machine-readable datetime before any shown text ("02-12-2025")
+    for value in [_str(t.get("datetime")) for t in times] + [t.get_text() for t in times]:
+        value = normalize_date(value, tz)
         if value:
             return value
     for u in urls:
@@ -281,6 +364,64 @@ def _published(index: dict[str, Any], article: dict[str, Any], urls: list[Any], 
         if m:
             return normalize_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}")
     return None
+
+
+def _date_near_headline(index: dict[str, Any]) -> str | None:
+    """A written-out date just below (or above) the `<h1>`: the dateline a reader sees.
+
+    Only unambiguous forms are read ("March 5, 2024", "5th March 2024", "2024-03-05"); a date
+    labelled "Updated" is taken only when no other date is there.
+    """
+    h1 = index.get("h1")
+    if not isinstance(h1, Tag):
+        return None
+    found: list[tuple[bool, str]] = []
+    for strings in (_strings_after(h1), _strings_before(h1)):
+        text = " ".join(strings)
+        prev_end = 0
+        for m in _WRITTEN_DATE.finditer(text):
+            value = normalize_date(m[0])
+            label = text[max(prev_end, m.start() - 30):m.start()]
+            prev_end = m.end()
+            if value:
+                found.append((bool(_UPDATED_LABEL.search(label)), value))
+        if found:
+            break
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _strings_after(tag: Tag, limit: int = NEAR_HEADLINE_CHARS) -> list[str]:
+    out, size = [], 0
+    for node in tag.next_elements:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            out.append(str(node))
+            size += len(node)
+            if size > limit:
+                break
+    return out
+
+
+def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str]:
+    out, size = [], 0
+    for node in tag.previous_elements:
+        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+            out.append(str(node))
+            size += len(node)
+            if size > limit:
+                break
+    return out[::-1]
+
+
+def _labelled_date(soup: BeautifulSoup) -> str | None:
+    """A date anywhere on the page behind a label ("Posted on April 13, 2023", "Last updated:
+    10/31/2024"); a publication label wins over an update label."""
+    body = soup.body
+    if not isinstance(body, Tag):
+        return None
+    text = _WS.sub(" ", body.get_text(" "))[:MAX_LABEL_SEARCH]
+    found = [(bool(_UPDATED_LABEL.match(m[1])), normalize_date(m[2])) for m in _LABELLED_DATE.finditer(text)]
+    found = [f for f in found if f[1]]
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _visible_date(soup: BeautifulSoup) -> str | None:

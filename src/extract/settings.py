@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-DROP_TAGS = ["script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+DROP_TAGS = ["script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
              "input", "head", "link", "meta", "video", "audio"]
-# dropped unless they hold a large share of the page's prose (some sites wrap everything in them)
+# dropped unless they hold a large share of the page's prose (some sites wrap everything in them;
+# script-rendered pages put the article for crawlers in <noscript>)
 WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
-                  "dialog"}
+                  "dialog", "noscript"}
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
 MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -21,6 +22,9 @@ PRESTRIP_RE = re.compile(
     r"<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
     re.I | re.S,
 )
+
+# a <td> holding any of these is page layout (walked as a container), not a table cell
+LAYOUT_CELL_TAGS = ["table", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "pre"]
 
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -60,6 +64,11 @@ CONTENT_RE = re.compile(
 # class/id words of blocks that caption a picture (span kind "caption")
 CAPTION_RE = re.compile(r"(^|[\s_-])(caption|figcaption|wp-caption-text|photo-?credit|image-?credit|"
                         r"credit|media-caption|img-caption)([\s_-]|$)", re.I)
+# a container marked as the article body is passed over when the best-scoring block lies outside
+# it and holds more than 1/MARKED_MIN_SHARE times its prose (e.g. a "post-content" comment box)
+MARKED_MIN_SHARE = 0.25
+# most blocks of the chosen block's tag and classes taken with it (forum posts, article sections)
+MAX_REPEATS = 200
 SCORED_TAGS = ["p", "pre", "blockquote", "li", "h2", "h3", "td"]
 # a paragraph counts as prose when this long with few links; the main block is widened to the
 # nearest ancestor holding this share of the page's prose

@@ -1,0 +1,86 @@
+"""The cleaner on page layouts found by error analysis on the extraction benchmarks: text kept
+for crawlers in <noscript>, table layouts, script-rendered pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.clean import clean
+from extract.document import CleanDocument, RawDocument
+
+PROSE = ("The new series follows a family of lighthouse keepers through one long winter, and the "
+         "critics have praised its patient pacing and its careful, unshowy performances.")
+OTHER = ("Its second season moves the story inland, to a river town where the family's youngest "
+         "daughter opens a cinema that nobody in town has asked for.")
+
+
+def _clean(body: str, head: str = "<title>Moonlit Harbour review</title>") -> CleanDocument:
+    return clean(RawDocument(f"<html><head>{head}</head><body>{body}</body></html>", "test.html"))
+
+
+def test_noscript_fallback_holds_the_article() -> None:
+    """Script-rendered forums and apps give crawlers the post inside <noscript>."""
+    doc = _clean(f'<div id="app"></div><noscript><div class="topic"><p>{PROSE}</p><p>{OTHER}</p></div>'
+                 "</noscript>")
+    assert PROSE in doc.text and OTHER in doc.text
+
+
+def test_noscript_beside_an_article_is_dropped() -> None:
+    doc = _clean(f"<article><p>{PROSE}</p><p>{OTHER}</p></article>"
+                 "<noscript>Please enable JavaScript to view the comments.</noscript>")
+    assert PROSE in doc.text and "enable JavaScript" not in doc.text
+
+
+def test_layout_table_cells_are_walked_as_containers() -> None:
+    """Old table layouts nest the article's tables and paragraphs inside layout cells."""
+    body = (f"<table><tr><td><table><tr><td><h2>Average cost</h2><p>{PROSE}</p></td></tr>"
+            f"<tr><td><p>{OTHER}</p></td></tr></table></td></tr></table>")
+    doc = _clean(body)
+    assert PROSE in doc.text and OTHER in doc.text
+    assert "Average cost" in [doc.text[s.start:s.end] for s in doc.spans_of("heading")]
+    assert not doc.spans_of("table_cell")
+
+
+def test_data_table_cells_stay_cells() -> None:
+    body = (f"<article><p>{PROSE}</p><table><tr><td>Network</td><td>Streamly</td></tr>"
+            "<tr><td>Episodes</td><td>8</td></tr></table></article>")
+    doc = _clean(body)
+    cells = [doc.text[s.start:s.end] for s in doc.spans_of("table_cell")]
+    assert cells == ["Network", "Streamly", "Episodes", "8"]
+    assert ("Network", "Streamly") in {(f.key, f.value) for f in doc.facts}
+
+
+@pytest.mark.parametrize("wrapper", ['<div class="post">{}</div>', "<center>{}</center>"])
+def test_nested_layout_table_inside_a_cell(wrapper: str) -> None:
+    inner = f"<table><tr><td><p>{PROSE}</p></td></tr></table>"
+    doc = _clean("<table><tr><td>" + wrapper.format(inner) + f"<p>{OTHER}</p></td></tr></table>")
+    assert PROSE in doc.text and OTHER in doc.text
+
+
+def test_noscript_copy_of_the_article_is_not_repeated() -> None:
+    doc = _clean(f"<article><p>{PROSE}</p><p>{OTHER}</p>"
+                 f"<noscript><p>{PROSE}</p><p>{OTHER}</p></noscript></article>")
+    assert doc.text.count("lighthouse keepers") == 1
+
+
+def test_small_marked_body_loses_to_the_real_article() -> None:
+    """A box classed like a post body (here the comment form) does not hide the article."""
+    article = "".join(f"<p>{PROSE} {i}</p><p>{OTHER} {i}</p>" for i in range(8))
+    box = ('<section class="article-content" id="comments"><p>With an account on the Fediverse you can '
+           "respond to this post; known non-private replies are displayed below this notice. Learn how this "
+           "works, and how to hide your reply from everyone but the author, in the help pages.</p>"
+           "<p>Replies are "
+           "moderated by the site's editors before they appear, which can take a day or two on weekends.</p>"
+           "</section>")
+    doc = _clean(f'<div class="page"><div class="text">{article}</div>{box}</div>')
+    assert doc.text.count("lighthouse keepers") == 8
+
+
+def test_forum_thread_keeps_every_post() -> None:
+    """The best block is one post; its repeats (same tag and classes) are the rest of the thread."""
+    posts = "".join(f'<article class="message-body"><div class="bb"><p>{text} Post {i}.</p></div></article>'
+                    '<div class="user-card"><a href="/u">member</a></div>'
+                    for i, text in enumerate([PROSE, OTHER, PROSE + " " + OTHER]))
+    doc = _clean(f'<div class="thread">{posts}</div><div class="sidebar-box"><p>{OTHER[:40]}</p></div>')
+    assert all(f"Post {i}." in doc.text for i in range(3))
+    assert "member" not in doc.text
