@@ -1,6 +1,7 @@
 """The training workflow runs end to end: our sentences -> DocBin -> `spacy train` config -> loadable model.
 
-CI never trains the full model: this trains the shipped config (pipelines/configs/ner.cfg) for a
+CI never trains the full model: this trains the configs (pipelines/configs/ner.cfg, and
+ner_vectors.cfg with a tiny random floret table standing in for `spacy project run vectors`) for a
 few steps on a handful of the project's own hand-written sentences, in a temporary directory, and
 checks that the result loads with the project's labels. It needs no ../shared data.
 """
@@ -11,14 +12,16 @@ import importlib.util
 import time
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 from spacy.cli.train import train
 from spacy.tokens import DocBin
+from spacy.vectors import Vectors
 
 ROOT = Path(__file__).resolve().parents[1]
 PIPELINES = ROOT / "pipelines"
-CONFIG = PIPELINES / "configs" / "ner.cfg"
+CONFIGS = ("ner", "ner_vectors")
 LABELS_FILE = PIPELINES / "configs" / "ner_labels.json"
 PROJECT_LABELS = {"PERSON", "WORK", "AWARD", "ORG", "LOC", "EVENT"}
 
@@ -54,12 +57,25 @@ def test_own_sentences_parse(own_sentences) -> None:
     assert {"PERSON", "WORK", "AWARD", "ORG"} <= labels
 
 
-def test_train_config_one_epoch_gives_loadable_model(own_sentences, tmp_path: Path) -> None:
+def _tiny_floret(path: Path) -> Path:
+    """A blank pipeline with a small random floret table, shaped like `spacy init vectors --mode floret`."""
+    nlp = spacy.blank("en")
+    table = numpy.random.default_rng(0).normal(size=(200, 16)).astype("float32")
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=table, mode="floret", minn=3, maxn=5,
+                                hash_count=2, hash_seed=2166136261, bow="<", eow=">")
+    nlp.to_disk(path)
+    return path
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+def test_train_config_one_epoch_gives_loadable_model(config: str, own_sentences, tmp_path: Path) -> None:
     nlp = spacy.blank("en")
     train_path = _docbin(nlp, own_sentences[:20], tmp_path / "train.spacy")
     dev_path = _docbin(nlp, own_sentences[20:], tmp_path / "dev.spacy")
+    vectors = {"paths.vectors": str(_tiny_floret(tmp_path / "vectors"))} if "vectors" in config else {}
     start = time.perf_counter()
-    train(CONFIG, tmp_path / "out", overrides={
+    train(PIPELINES / "configs" / f"{config}.cfg", tmp_path / "out", overrides={
+        **vectors,
         "paths.train": str(train_path), "paths.dev": str(dev_path), "paths.labels": str(LABELS_FILE),
         "training.max_epochs": 1, "training.max_steps": 10, "training.eval_frequency": 5,
         "training.batcher.size.start": 16, "training.batcher.size.stop": 64,

@@ -60,6 +60,15 @@ def main() -> None:
             {"name": "extract own sentences (pipelines/assets_own)", "license": "MIT"},
         ],
     })
+    if json.loads((args.model / "vocab" / "vectors.cfg").read_text()).get("mode") == "floret":
+        meta["description"] += (" Static floret vectors (hashed words and subwords) trained by the project on "
+                                "the raw text of the training splits and of web-page benchmarks.")
+        meta["sources"] += [
+            {"name": "tiptopjaw web-content-extraction-benchmark (article text, for vectors)",
+             "url": "https://github.com/tiptopjaw/web-content-extraction-benchmark", "license": "Apache-2.0"},
+            {"name": "scrapinghub article-extraction-benchmark (article text, for vectors)",
+             "url": "https://github.com/scrapinghub/article-extraction-benchmark", "license": "MIT"},
+        ]
     speed = metrics_dir / "speed.json"
     if speed.exists():
         meta["speed"] = {"cpu": json.loads(speed.read_text())["words_per_second"]}
