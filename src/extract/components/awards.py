@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .util import canonical, nearest, norm_key, section_work, span_dict
+from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
@@ -145,7 +145,7 @@ class AwardFinder(Component):
         return (person_name or work_name), work_name
 
     def _year(self, doc: Doc, mention: Span, award: str) -> int | None:
-        before = doc.text[max(0, mention.start_char - 12):mention.start_char]
+        before = doc_text(doc)[max(0, mention.start_char - 12):mention.start_char]
         m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
         if m:
             return int(m.group(1))

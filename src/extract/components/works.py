@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import norm_key, span_dict
+from .util import doc_text, norm_key, span_dict
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -104,11 +104,12 @@ class WorkFinder(Component):
             if ent.label_ == "WORK":
                 add(ent.text, "ner")
         if self.use_markup and clean is not None:
+            full = doc_text(doc)
             for s in clean.spans:
-                if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc.text[s.start:s.end])):
-                    text = doc.text[s.start:s.end]
+                if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(full[s.start:s.end])):
+                    text = full[s.start:s.end]
                     if s.kind == "heading":
-                        text = _quoted_heading(doc.text[s.start:s.end]) or ""
+                        text = _quoted_heading(full[s.start:s.end]) or ""
                     if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and text.split()[-1].casefold() not in SMALL:
                         add(text, "markup:" + s.kind)
@@ -117,7 +118,7 @@ class WorkFinder(Component):
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
                 add(part, source)
 
-        lower_text = doc.text.casefold()
+        lower_text = doc_text(doc).casefold()
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)}
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
@@ -310,7 +311,7 @@ class WorkFinder(Component):
         strong = sum(v for k, v in src.items() if k in ("markup:emphasis", "markup:quote", "ner"))
         weak = sum(2 * v for k, v in src.items() if k.startswith("pattern"))
         # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) and strong + weak < 3:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc_text(doc)) and strong + weak < 3:
             return True
         return strong == 0 and weak < 2
 
