@@ -36,6 +36,7 @@ from .document import RawDocument
 
 DEFAULT_DATA = Path("../shared/data/html")
 MODES = ("pipeline", "model", "assembled")
+BATCH = 16  # documents per nlp.pipe batch in every mode: the Extractor's default
 MODE_TITLES = {
     "pipeline": "a  extract.Extractor (HTML -> records -> JSON)",
     "model": "b  entity model alone (cleaned text)",
@@ -177,10 +178,10 @@ class PipelineMode:
 
     name = "pipeline"
 
-    def __init__(self, model: str | None = None, batch_size: int | None = None) -> None:
+    def __init__(self, model: str | None = None, batch_size: int = BATCH) -> None:
         from .extractor import Extractor
 
-        self.extractor = Extractor(model) if batch_size is None else Extractor(model, batch_size=batch_size)
+        self.extractor = Extractor(model, batch_size=batch_size)
         self.words: dict[str, int] = {}   # filled by ModelMode from the same cleaned text
         self.records = 0
 
@@ -208,7 +209,7 @@ class ModelMode:
 
     name = "model"
 
-    def __init__(self, texts: dict[str, str], model: str | None = None, batch_size: int = 64) -> None:
+    def __init__(self, texts: dict[str, str], model: str | None = None, batch_size: int = BATCH) -> None:
         from .nlp import load_base
 
         self.nlp = load_base(model)
@@ -230,7 +231,7 @@ class AssembledMode:
 
     name = "assembled"
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = BATCH) -> None:
         import trafilatura  # noqa: F401 - fail here, not halfway through a round
 
         self.nlp, self.notes = assembled_nlp()
@@ -448,7 +449,7 @@ def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: in
         say(f"round {rnd + 1}: " + ", ".join(f"{m} {seconds[m]:.1f}s" for m in active))
     if memory:
         for name in active:
-            results[name].peak_rss_mb, results[name].rss_increase_mb = peak_memory(name, pages, texts, model)
+            results[name].peak_rss_mb, results[name].rss_increase_mb = peak_memory(name, chunks, texts, model)
     machine = machine_info()
     machine["load_before"], machine["load_after"] = load_before, os.getloadavg()[0]
     report = BenchReport(str(data), len(pages), rounds, chunk, results, machine)
@@ -457,8 +458,9 @@ def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: in
     return report
 
 
-def peak_memory(mode: str, pages: Sequence[RawDocument], texts: dict[str, str], model: str | None) -> tuple[float | None, float | None]:
-    """Peak resident set of a forked child that builds `mode` and runs it once over `pages` (Linux only)."""
+def peak_memory(mode: str, chunks: Sequence[Sequence[RawDocument]], texts: dict[str, str], model: str | None) -> tuple[float | None, float | None]:
+    """Peak resident set of a forked child that builds `mode` and runs it once over the pages, chunk by chunk
+    as in the timed rounds (Linux only)."""
     if not hasattr(os, "fork") or not Path("/proc/self/status").exists():
         return None, None
     read_fd, write_fd = os.pipe()
@@ -475,7 +477,8 @@ def peak_memory(mode: str, pages: Sequence[RawDocument], texts: dict[str, str], 
                 runner = ModelMode(texts, model)
             else:
                 runner = AssembledMode()
-            runner.run(pages, {})
+            for part in chunks:
+                runner.run(part, {})
             os.write(write_fd, orjson.dumps([_proc_status_mb("VmHWM"), start]))
         except BaseException:  # noqa: BLE001 - the parent reports "no figure"
             code = 1
