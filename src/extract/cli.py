@@ -71,6 +71,21 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import MODES, run_bench
+
+    data = Path(args.data)
+    if not data.is_dir():
+        raise SystemExit(f"extract bench: error: {data} is not a directory")
+    modes = args.modes or list(MODES)
+    report = run_bench(data, limit=args.limit, rounds=args.rounds, chunk=args.chunk, modes=modes, model=args.model,
+                       memory=not args.no_memory, log=lambda msg: print(msg, file=sys.stderr, flush=True))
+    print(report.format())
+    if args.json:
+        Path(args.json).write_text(json.dumps(report.to_dict(), indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .limits import Limits
 
@@ -109,6 +124,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--commit-every", type=int, help="records per durable batch (default: the sink's)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("bench", help="throughput of the pipeline against the entity model alone and "
+                       "trafilatura + an en_core_web_sm-shaped spaCy pipeline")
+    p.add_argument("data", nargs="?", default="../shared/data/html",
+                   help="folder of HTML pages, searched recursively (default: ../shared/data/html)")
+    p.add_argument("--limit", type=int, help="first N pages of the fixed order (default: all)")
+    p.add_argument("--rounds", type=int, default=3, help="timed passes; each mode reports its fastest (default: 3)")
+    p.add_argument("--chunk", type=int, default=16, help="pages per mode before switching to the next mode")
+    p.add_argument("--modes", nargs="+", choices=("pipeline", "model", "assembled"),
+                   help="modes to run (default: all three)")
+    p.add_argument("--model", help="spaCy pipeline for modes pipeline and model (default: the shipped model)")
+    p.add_argument("--no-memory", action="store_true", help="skip the peak-memory pass (one forked run per mode)")
+    p.add_argument("--json", metavar="PATH", help="also write the report as JSON")
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("schema", help="print the record schema as JSON Schema")
     p.set_defaults(func=cmd_schema)

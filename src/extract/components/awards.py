@@ -30,7 +30,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .util import canonical, nearest, norm_key, section_work, span_dict
+from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
@@ -182,12 +182,12 @@ class AwardFinder(Component):
 
     def _context_outcome(self, doc: Doc, char: int) -> str | None:
         """Outcome of a nominee list: the nearest cue in the text before its heading, or the headline."""
-        before = doc.text[max(0, char - 400):char]
+        before = doc_text(doc)[max(0, char - 400):char]
         cues = [(m.end(), "won") for m in self.won.finditer(before)] + \
                [(m.end(), "nominated") for m in self.nominated.finditer(before)]
         if cues:
             return max(cues)[1]
-        head = doc.text.split("\n", 1)[0]
+        head = doc_text(doc).split("\n", 1)[0]
         if self.nominated.search(head):
             return "nominated"
         return "won" if self.won.search(head) else None
@@ -348,11 +348,11 @@ class AwardFinder(Component):
     # ------------------------------------------------------------ fields
     def _year(self, doc: Doc, mention: Span) -> int | None:
         award = self._body(mention)
-        before = doc.text[max(0, mention.start_char - 12):mention.start_char]
+        before = doc_text(doc)[max(0, mention.start_char - 12):mention.start_char]
         m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
         if m:
             return int(m.group(1))
-        after = doc.text[mention.end_char:mention.end_char + 6]
+        after = doc_text(doc)[mention.end_char:mention.end_char + 6]
         m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
         if m:
             return int(m.group(1))
@@ -447,11 +447,11 @@ def _body_label(m: Span) -> str | None:
 
 def _mention_year(mention: Span) -> int | None:
     doc = mention.doc
-    before = doc.text[max(0, mention.start_char - 12):mention.start_char]
+    before = doc_text(doc)[max(0, mention.start_char - 12):mention.start_char]
     m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
     if m:
         return int(m.group(1))
-    after = doc.text[mention.end_char:mention.end_char + 6]
+    after = doc_text(doc)[mention.end_char:mention.end_char + 6]
     m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
     return int(m.group(1)) if m else _sent_year(mention.sent)
 
@@ -462,7 +462,7 @@ def _sent_year(sent: Span) -> int | None:
 
 
 def _token_at(doc: Doc, char: int):  # noqa: ANN202
-    span = doc.char_span(char, min(len(doc.text), char + 1), alignment_mode="expand")
+    span = doc.char_span(char, min(len(doc_text(doc)), char + 1), alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json
 from .base import Component
-from .util import canonical, nearest, norm_key, section_work, span_dict
+from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -327,7 +327,7 @@ class CreditFinder(Component):
             if "character" not in people[character]["roles"]:
                 people[character]["roles"].append("character")
             return
-        start = doc.text.find(character, cue.start_char)
+        start = doc_text(doc).find(character, cue.start_char)
         mentions = [{"start": start, "end": start + len(character), "text": character, "source": self.name}] if start >= 0 else []
         people[character] = {"name": character, "aliases": [], "roles": ["character"], "mentions": mentions}
 

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
+from .util import doc_text
 
 _ORD = re.compile(r"(st|nd|rd|th)$")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -196,7 +197,7 @@ class DateFinder(Component):
         if self._context(span) & self.cues["future"]:
             return True
         published = _published(span.doc)
-        if published is not None and str(published.year + 1) in span.doc.text:
+        if published is not None and str(published.year + 1) in doc_text(span.doc):
             return True
         clean = span.doc._.clean
         return clean is not None and any(s.kind in ("list_item", "table_cell") and s.start <= span.start_char < s.end
@@ -207,7 +208,7 @@ class DateFinder(Component):
             return []
         out = []
         for rx, rule in self.relative:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(doc_text(doc)):
                 n = m.groupdict().get("n")
                 k = (_NUMBER_WORDS.get(n.lower(), None) if n and not n.isdigit() else int(n)) if n else None
                 years = -k if rule.get("years") == "-n" and k else rule.get("years")

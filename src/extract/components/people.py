@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import norm_key, span_dict, title_case_headings as _title_case_headings
+from .util import doc_text, norm_key, span_dict, title_case_headings as _title_case_headings
 
 _FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
                "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
@@ -218,8 +218,8 @@ def _misread_name(ent: Span, caps_heads: list[tuple[int, int]]) -> bool:
         return True
     if len(ent) > 3 and any(s <= ent.start_char < e for s, e in caps_heads):
         return True
-    line_start = doc.text.rfind("\n", 0, ent.start_char) + 1
-    return bool(_BYLINE_LINE.match(doc.text[line_start:ent.start_char]))
+    line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
+    return bool(_BYLINE_LINE.match(doc_text(doc)[line_start:ent.start_char]))
 
 
 def _tidy_name(name: str) -> str:

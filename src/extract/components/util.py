@@ -17,12 +17,24 @@ def norm_key(text: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+_TEXT_KEY = "extract.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per `Doc`: spaCy rebuilds it from every token on each access, which made
+    the components' repeated `doc.text` reads cost more than the entity model on long articles."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def span_dict(span: Span, source: str) -> dict:
     return {"start": span.start_char, "end": span.end_char, "text": span.text, "source": source}
 
 
 def char_dict(doc: Doc, start: int, end: int, source: str) -> dict:
-    return {"start": start, "end": end, "text": doc.text[start:end], "source": source}
+    return {"start": start, "end": end, "text": doc_text(doc)[start:end], "source": source}
 
 
 def canonical(span: Span | None) -> str | None:
@@ -70,7 +82,7 @@ def title_case_headings(doc: Doc) -> list[tuple[int, int]]:
     out = []
     for s in getattr(clean, "spans", []) or []:
         if s.kind in ("headline", "heading"):
-            words = [w for w in re.findall(r"(?<![\w'’])[A-Za-z][\w'’-]*", doc.text[s.start:s.end]) if w.casefold() not in _SMALL]
+            words = [w for w in re.findall(r"(?<![\w'’])[A-Za-z][\w'’-]*", doc_text(doc)[s.start:s.end]) if w.casefold() not in _SMALL]
             if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.9 * len(words):
                 out.append((s.start, s.end))
     return out

@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import norm_key, span_dict, title_case_headings as _title_case_headings
+from .util import doc_text, norm_key, span_dict, title_case_headings as _title_case_headings
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -105,10 +105,10 @@ class WorkFinder(Component):
                 add(ent.text, "ner")
         if self.use_markup and clean is not None:
             for s in clean.spans:
-                if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc.text[s.start:s.end])):
-                    text = doc.text[s.start:s.end]
+                if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc_text(doc)[s.start:s.end])):
+                    text = doc_text(doc)[s.start:s.end]
                     if s.kind == "heading":
-                        text = _quoted_heading(doc.text[s.start:s.end]) or ""
+                        text = _quoted_heading(doc_text(doc)[s.start:s.end]) or ""
                     if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and text.split()[-1].casefold() not in SMALL:
                         add(text, "markup:" + s.kind)
@@ -117,7 +117,7 @@ class WorkFinder(Component):
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
                 add(part, source)
 
-        lower_text = doc.text.casefold()
+        lower_text = doc_text(doc).casefold()
         surnames = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
         caps_heads = _title_case_headings(doc)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
@@ -313,11 +313,11 @@ class WorkFinder(Component):
         strong = sum(v for k, v in src.items() if k in ("markup:emphasis", "markup:quote", "ner"))
         weak = sum(2 * v for k, v in src.items() if k.startswith("pattern"))
         # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc.text) and strong + weak < 3:
+        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc_text(doc)) and strong + weak < 3:
             return True
         # capitalised only where every word is: at the start of a sentence or line ("Add in director X")
         if not src.get("markup:emphasis") and not src.get("markup:quote") and all(
-                _sentence_initial(doc, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", doc.text)):
+                _sentence_initial(doc, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", doc_text(doc))):
             return True
         return strong == 0 and weak < 2
 
@@ -334,7 +334,7 @@ class WorkFinder(Component):
         if words[-1][:1].islower():
             return True
         if len(words) >= 3 and caps_heads:
-            spots = [m.start() for m in re.finditer(re.escape(title), doc.text)]
+            spots = [m.start() for m in re.finditer(re.escape(title), doc_text(doc))]
             if spots and all(any(s <= x < e for s, e in caps_heads) for x in spots):
                 return True
         return False
