@@ -290,6 +290,13 @@ class AwardFinder(Component):
         # the subject of the cue: "Emma Stone won best actress", "The Zone of Interest won ..."
         if cue is not None:
             t = _token_at(doc, cue[0])
+            end = _token_at(doc, cue[1] - 1)
+            if end is not None and end.i + 1 < sent.end and doc[end.i + 1].lower_ in ("him", "her", "them"):
+                # "... that earned him an Emmy": the person named before, not one portrayed
+                who = [p for p in ctx.people if sent.start <= p.start and p.end <= end.i and not _portrayed(p)]
+                p = who[-1] if who else ctx.person_before(sent.start)
+                if p is not None:
+                    return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
                 j = t.i
                 while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
@@ -302,7 +309,7 @@ class AwardFinder(Component):
                 if group:
                     return self._with_works(ctx, group, anchor, sent)
         # the nearest person, else the nearest work, in the sentence
-        who = [p for p in ctx.people if sent.start <= p.start and p.end <= sent.end]
+        who = [p for p in ctx.people if sent.start <= p.start and p.end <= sent.end and not _portrayed(p)]
         p = nearest(who, anchor, prefer_before=True)
         if p is not None:
             return self._with_works(ctx, [p], anchor, sent)
@@ -439,6 +446,14 @@ class _Context:
             out.insert(0, p)
             k = p.start
         return out
+
+
+def _portrayed(p: Span) -> bool:
+    """A person named as the one portrayed ("portrayal of X", "plays X", "as X") is not the recipient."""
+    doc = p.doc
+    prev = [t.lower_ for t in doc[max(0, p.start - 2):p.start]]
+    return bool(prev) and (prev[-1] in ("as", "plays", "played", "playing", "portrays", "portrayed", "portraying")
+                           or prev[-2:] == ["portrayal", "of"])
 
 
 def _body_label(m: Span) -> str | None:

@@ -60,6 +60,9 @@ class CreditFinder(Component):
         self.verbs_far = sorted(((toks(p), role) for role, ps in r.get("verbs_far", {}).items() for p in ps),
                                 key=lambda x: -len(x[0]))
         self.list_joiners = [toks(p) for p in r.get("list_joiners", [])]
+        self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
+        self.subject_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.subject_cues.add("SUBJECT", [nlp.make_doc(p) for p in r.get("subject_cues", [])])
         self.character_by = {toks(p) for p in r.get("character_by", [])}
         self.window = window
 
@@ -111,6 +114,12 @@ class CreditFinder(Component):
                 for work in self._works_for(doc, cue, "any", topic):
                     credit(name, "actor", work, character, mention.sent)
                     self._add_character(doc, people, character, work, cue)
+        self._subjects(doc, people, person_spans)
+        for mention, cue in self._cast_sections(doc, person_spans):
+            name = canonical(mention)
+            if name in people and not people[name]["roles"]:
+                for work in self._works_for(doc, cue, "any", topic, nouns):
+                    credit(name, "actor", work, None, mention.sent)
         main = _main_work(doc)
         for p in list(people.values()):
             for role in list(p["roles"]):
@@ -126,6 +135,31 @@ class CreditFinder(Component):
         doc._.people = list(people.values())
         doc._.credits = credits
         return doc
+
+    def _cast_sections(self, doc: Doc, person_spans: list[Span]):  # noqa: ANN202
+        """People named under a cast subheading ("The cast: unforgettable performances", "Who's in it")."""
+        clean = doc._.clean
+        heads = sorted((s for s in getattr(clean, "spans", []) or [] if s.kind == "heading"), key=lambda s: s.start)
+        for k, h in enumerate(heads):
+            if not _CAST_HEADING.search(doc_text(doc)[h.start:h.end]):
+                continue
+            end = heads[k + 1].start if k + 1 < len(heads) else len(doc_text(doc))
+            cue = doc.char_span(h.start, h.end, alignment_mode="expand")
+            for m in person_spans:
+                if h.end <= m.start_char < end and cue is not None:
+                    yield m, m
+
+    def _subjects(self, doc: Doc, people: dict[str, dict], person_spans: list[Span]) -> None:
+        """Real people a work depicts: named in a sentence that says so ("the true story of A, B and C",
+        "based on the life of X") and given no other role there; marked `subject` (a role, not a credit)."""
+        sents = {doc[s].sent.start for _, s, _ in self.subject_cues(doc)}
+        for m in person_spans:
+            if m.sent.start not in sents:
+                continue
+            p = people.get(canonical(m))
+            if p is not None and not set(p["roles"]) - {"character", "subject"}:
+                if "subject" not in p["roles"]:
+                    p["roles"].append("subject")
 
     # --------------------------------------------------------------- cues
     def _role_nouns(self, doc: Doc) -> dict[int, tuple[int, str, bool]]:
@@ -210,6 +244,13 @@ class CreditFinder(Component):
             elif m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "with" and i + 1 < sent.end \
                     and doc[i + 1].lower_ in ("the", "a", "an"):
                 yield "actor", None, doc[m.start - 1:i + 1], "any"
+        # "DuVernay's direction", "Nolan's screenplay": a possessive before a craft noun
+        if m.end + 1 < sent.end and doc[m.end].lower_ in ("'s", "’s"):
+            k = m.end + 1
+            while k < min(sent.end, m.end + 4) and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in self.craft:
+                k += 1
+            if k < sent.end and doc[k].lower_ in self.craft:
+                yield self.craft[doc[k].lower_], None, doc[m.start:k + 1], "any"
         # "X's portrayal of Y"
         if m.end + 3 < sent.end and doc[m.end].lower_ in ("'s", "’s") and doc[m.end + 1].lower_ in ("portrayal", "turn", "role", "performance"):
             ch = self._character_after(doc, m.end + 2, sent, person_tokens, work_tokens)
@@ -317,7 +358,9 @@ class CreditFinder(Component):
         j = i
         while j < sent.end and j - i < 5 and _NAME.match(doc[j].text) and j not in work_tokens:
             j += 1
-        if j == i or i in person_tokens:
+        if i in person_tokens:  # a real person as portrayed: "X's portrayal of Korey Wise"
+            return canonical(person_tokens[i])
+        if j == i:
             return None
         text = doc[i:j].text
         return re.sub(r"[’']s$", "", text) or None
@@ -371,6 +414,7 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
                    "executive producer": ("producer",), "host": ("host",), "hosts": ("host",)}
 
 
+_CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
                            "though although since".split())
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
