@@ -59,3 +59,61 @@ def test_distinct_categories_are_distinct_records(run_text):
             "Lizzo won the Grammy for Best Pop Solo Performance.")
     cats = {a["category"] for a in awards(run_text(text))}
     assert {"Best Pop Solo Performance"} <= cats
+
+
+def _keys(doc) -> set[tuple]:
+    return {(a["award"], (a["category"] or "").casefold(), a["recipient"]) for a in doc._.awards}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # lower-case categories and 'went to'
+        ("At the Oscars, best original screenplay went to Justine Triet and Arthur Harari for Anatomy of a Fall.",
+         {("Academy Award", "best original screenplay", "Justine Triet"),
+          ("Academy Award", "best original screenplay", "Arthur Harari")}),
+        # the body is carried from an earlier sentence
+        ("The 96th Academy Awards were held on Sunday. Michael Brandt won best actor for Oppenheimer.",
+         {("Academy Award", "best actor", "Michael Brandt")}),
+        # several categories, one subject
+        ("At the Grammys, Olivia Rodrigo won best new artist and best pop vocal album.",
+         {("Grammy Award", "best new artist", "Olivia Rodrigo"), ("Grammy Award", "best pop vocal album", "Olivia Rodrigo")}),
+        # nominees listed in a sentence
+        ("At the Oscars, the other nominees for best actress were Sandra Hüller for Anatomy of a Fall and "
+         "Annette Bening for Nyad.",
+         {("Academy Award", "best actress", "Sandra Hüller"), ("Academy Award", "best actress", "Annette Bening")}),
+    ],
+)
+def test_category_sentences(run_text, text, expected):
+    from conftest import emphasis
+    spans = emphasis(text, "Anatomy of a Fall", "Nyad", "Oppenheimer")
+    assert expected <= _keys(run_text(text, spans=spans))
+
+
+def test_object_pronoun_names_the_actor_not_the_character(run_text):
+    text = ("Jessica Marlow's portrayal of Ruth Kessler is haunting, so raw that it earned her an Emmy Award "
+            "for Outstanding Lead Actress in a Limited Series.")
+    got = run_text(text)._.awards
+    assert [a["recipient"] for a in got] == ["Jessica Marlow"]
+
+
+def test_nominee_list_under_a_category_heading(run_text):
+    text = ("These are the Emmy nominees in the main categories:\nOutstanding Drama Series\nThe Crown\nSlow Horses\n"
+            "Outstanding Lead Actress in a Drama Series\nJennifer Aniston, The Morning Show\n")
+    spans = []
+    for line in text.split("\n")[1:]:
+        if not line:
+            continue
+        s = text.index(line)
+        spans.append((s, s + len(line), "heading" if line.startswith("Outstanding") else "list_item"))
+    got = run_text(text, spans=spans)._.awards
+    keys = {(a["category"], a["recipient"], a["outcome"]) for a in got}
+    assert ("Outstanding Drama Series", "Slow Horses", "nominated") in keys
+    assert ("Outstanding Lead Actress in a Drama Series", "Jennifer Aniston", "nominated") in keys
+
+
+def test_counted_nominations_belong_to_the_work(run_text):
+    text = "Boasting nine Golden Globe nominations, director Paula Hart's Moonfall Road is a must-see."
+    from conftest import emphasis
+    got = run_text(text, spans=emphasis(text, "Moonfall Road"))._.awards
+    assert [a["recipient"] for a in got] == ["Moonfall Road"]

@@ -132,3 +132,24 @@ def test_possessive_of_a_non_actor_is_not_a_character(run_text):
     doc = run_text("Taylor Swift's AMA row seems to be over, and Taylor Swift is allowed to play her music.")
     assert not any(c[3] for c in credits(doc))
     assert "actor" not in roles(doc).get("Taylor Swift", [])
+
+
+def test_real_people_a_work_depicts_are_subjects(run_text):
+    doc = run_text("The series tells the true story of two boys from Harlem, Kevin Richardson and Raymond Santana.")
+    r = roles(doc)
+    assert r["Kevin Richardson"] == ["subject"] and r["Raymond Santana"] == ["subject"]
+
+
+def test_possessive_craft_noun(run_text):
+    text = "Moonfall Road is bleak. Anna Marsh's direction captures the cold."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert "director" in roles(doc)["Anna Marsh"]
+
+
+def test_people_under_a_cast_heading_are_actors(run_text):
+    text = "Moonfall Road\nThe cast: strong performances\nMichael Brandt broods and Sarah Okafor smoulders."
+    h = text.index("The cast")
+    doc = run_text(text, spans=[(0, 13, "heading"), (h, h + len("The cast: strong performances"), "heading")]
+                   + emphasis_spans(text, "Moonfall Road"))
+    r = roles(doc)
+    assert r["Michael Brandt"] == ["actor"] and r["Sarah Okafor"] == ["actor"]

@@ -276,7 +276,7 @@ class AwardFinder(Component):
         if k < sent.end and doc[k].lower_ in ("for", "to") and k + 1 in ctx.person_at:
             return self._with_works(ctx, ctx.group_after(k + 1, sent), anchor, sent)
         if cue is not None and cue[3]:
-            t = _token_at(doc, cue[1])
+            t = _token_at(doc, cue[1] - 1)
             if t is not None and t.i >= anchor.end - 1:
                 group = ctx.group_after(t.i + 1, sent)
                 if group:
