@@ -53,12 +53,12 @@ class CreditFinder(Component):
                     self.plural_nouns.add(w + "s")
             self.noun_matcher.add(role, [nlp.make_doc(w) for w in sorted(forms)])
         self.nouns = {toks(w): role for role, ws in r["nouns"].items() for w in ws}
-        self.by_phrases = sorted(((toks(p), role) for role, ps in r["by_phrases"].items() for p in ps),
-                                 key=lambda x: -len(x[0]))
-        self.verbs = sorted(((toks(p), role) for role, ps in r["verbs_after"].items() for p in ps),
-                            key=lambda x: -len(x[0]))
-        self.verbs_far = sorted(((toks(p), role) for role, ps in r.get("verbs_far", {}).items() for p in ps),
-                                key=lambda x: -len(x[0]))
+        self.by_phrases = _index(sorted(((toks(p), role) for role, ps in r["by_phrases"].items() for p in ps),
+                                        key=lambda x: -len(x[0])), -1)
+        self.verbs = _index(sorted(((toks(p), role) for role, ps in r["verbs_after"].items() for p in ps),
+                                   key=lambda x: -len(x[0])), 0)
+        self.verbs_far = _index(sorted(((toks(p), role) for role, ps in r.get("verbs_far", {}).items() for p in ps),
+                                       key=lambda x: -len(x[0])), 0)
         self.list_joiners = [toks(p) for p in r.get("list_joiners", [])]
         self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
         self.subject_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -275,7 +275,9 @@ class CreditFinder(Component):
 
     def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
         """By-phrases ending right before token `j`, longest first."""
-        for phrase, role in self.by_phrases:
+        if j - 1 < sent.start:
+            return
+        for phrase, role in self.by_phrases.get(doc[j - 1].lower_, ()):
             k = len(phrase)
             if j - k >= sent.start and tuple(t.lower_ for t in doc[j - k:j]) == phrase:
                 yield phrase, role
@@ -288,8 +290,10 @@ class CreditFinder(Component):
         return k
 
     @staticmethod
-    def _verb_at(doc: Doc, i: int, sent: Span, verbs: list) -> tuple[int, tuple, str] | None:
-        for phrase, role in verbs:
+    def _verb_at(doc: Doc, i: int, sent: Span, verbs: dict[str, list]) -> tuple[int, tuple, str] | None:
+        if i >= sent.end:
+            return None
+        for phrase, role in verbs.get(doc[i].lower_, ()):
             k = len(phrase)
             if i + k <= sent.end and tuple(t.lower_ for t in doc[i:i + k]) == phrase:
                 return i, phrase, role
@@ -418,6 +422,14 @@ _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
                            "though although since".split())
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
+
+
+def _index(phrases: list, pos: int) -> dict[str, list]:
+    """(phrase, role) pairs indexed by the token at `pos` (0: first, -1: last), longest first."""
+    idx: dict[str, list] = {}
+    for phrase, role in phrases:
+        idx.setdefault(phrase[pos], []).append((phrase, role))
+    return idx
 
 
 class _Context:

@@ -375,6 +375,8 @@ class WorkFinder(Component):
         by_key: dict[str, list[Span]] = defaultdict(list)
         for s in mentions:
             by_key[norm_key(s._.canonical)].append(s)
+        year_spans = [(s, int(s._.iso_date)) for s in doc.spans.get("dates", [])
+                      if s._.iso_date and len(s._.iso_date) == 4]  # Span._ reads are slow: once per doc
         out = []
         for key, c in accepted.items():
             ms = by_key.get(key, [])
@@ -384,8 +386,7 @@ class WorkFinder(Component):
             kind = c["kind"] or (kinds.most_common(1)[0][0] if kinds else "other")
             info = c["info"]
             release = _iso_from_text(info.get("release_text")) or info.get("release_date")
-            years = [int(s._.iso_date) for s in doc.spans.get("dates", [])
-                     if s._.iso_date and len(s._.iso_date) == 4 and any(abs(s.start - m.end) <= 2 or abs(m.start - s.end) <= 2 for m in ms)]
+            years = [y for s, y in year_spans if any(abs(s.start - m.end) <= 2 or abs(m.start - s.end) <= 2 for m in ms)]
             record = {
                 "title": c["title"], "kind": kind,
                 "year": int(release[:4]) if release else (years[0] if years else None),
