@@ -30,7 +30,17 @@ class SentenceSplitter(Component):
         if doc.has_annotation("SENT_START") and not self.overwrite:
             return doc
         doc = self.sentencizer(doc)
-        for tok in doc[1:]:
-            if "\n" in doc[tok.i - 1].text or "\n" in doc[tok.i - 1].whitespace_:
-                tok.is_sent_start = True
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        # a token that starts after a newline opens a sentence: walk the newlines, not every token
+        starts = [t.idx for t in doc]
+        from bisect import bisect_left
+
+        pos = text.find("\n")
+        while pos >= 0:
+            i = bisect_left(starts, pos + 1)
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+            pos = text.find("\n", pos + 1)
         return doc
