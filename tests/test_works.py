@@ -91,3 +91,25 @@ def test_jsonld_works(run_text, nlp):
     (work,) = doc._.works
     assert (work["title"], work["kind"], work["release_date"], work["year"]) == ("Past Lives", "film", "2023-06-02", 2023)
     assert work["creators"] == ["Celine Song"]
+
+
+def test_model_votes_decide_between_title_and_person(nlp):
+    """A one-word title the model tags WORK as often as PERSON stays a work; a two-word name stays a person."""
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    text = "Before Bridesmaids, she wrote Bridesmaids. Later Bridesmaids won. Korey Wise met Korey Wise."
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    at = {t.i: t.text for t in doc}
+    brides = [i for i, w in at.items() if w == "Bridesmaids"]
+    korey = [i for i, w in at.items() if w == "Korey"]
+    # a tie for the one-word title (WORK once, PERSON once), a tie for the two-word name
+    doc.ents = [Span(doc, brides[0], brides[0] + 1, label="WORK"), Span(doc, brides[1], brides[1] + 1, label="PERSON"),
+                Span(doc, korey[0], korey[0] + 2, label="PERSON"), Span(doc, korey[1], korey[1] + 2, label="WORK")]
+    doc = nlp(doc)
+    titles = {w["title"] for w in doc._.works}
+    assert "Bridesmaids" in titles
+    assert "Korey Wise" not in titles
