@@ -113,3 +113,9 @@ def test_model_votes_decide_between_title_and_person(nlp):
     titles = {w["title"] for w in doc._.works}
     assert "Bridesmaids" in titles
     assert "Korey Wise" not in titles
+
+
+def test_films_such_as_lists_titles(run_text):
+    doc = run_text("She was known for scene-stealing cameos in films such as Ghost Town and Knocked Up.")
+    titles = {w["title"] for w in doc._.works}
+    assert {"Ghost Town", "Knocked Up"} <= titles
