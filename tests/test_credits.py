@@ -153,3 +153,15 @@ def test_people_under_a_cast_heading_are_actors(run_text):
                    + emphasis_spans(text, "Moonfall Road"))
     r = roles(doc)
     assert r["Michael Brandt"] == ["actor"] and r["Sarah Okafor"] == ["actor"]
+
+
+def test_acting_award_is_an_acting_credit(run_text):
+    text = "At the Oscars, Michael Brandt won best actor for Moonfall Road."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert ("Michael Brandt", "actor", "Moonfall Road", None) in credits(doc)
+
+
+def test_makers_possessive_before_a_film(run_text):
+    text = "Critics loved Anna Marsh's Moonfall Road, the best film of the year."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert ("Anna Marsh", "director", "Moonfall Road", None) in credits(doc)

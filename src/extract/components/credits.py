@@ -60,6 +60,8 @@ class CreditFinder(Component):
         self.verbs_far = _index(sorted(((toks(p), role) for role, ps in r.get("verbs_far", {}).items() for p in ps),
                                        key=lambda x: -len(x[0])), 0)
         self.list_joiners = [toks(p) for p in r.get("list_joiners", [])]
+        self.award_roles = [(w, role) for role, ws in r.get("award_category_roles", {}).items() for w in ws]
+        self.possessive_work_roles = r.get("possessive_work_roles", {})
         self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
         self.subject_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.subject_cues.add("SUBJECT", [nlp.make_doc(p) for p in r.get("subject_cues", [])])
@@ -114,6 +116,23 @@ class CreditFinder(Component):
                 for work in self._works_for(doc, cue, "any", topic):
                     credit(name, "actor", work, character, mention.sent)
                     self._add_character(doc, people, character, work, cue)
+        # "Cillian Murphy won best actor for Oppenheimer": an acting, directing or writing award is a credit
+        for a in doc._.awards or []:
+            role = self._award_role(a.get("category"))
+            if role and a.get("recipient") in people and a.get("work"):
+                ev = doc.char_span(a["evidence"]["start"], a["evidence"]["end"], alignment_mode="expand")
+                if ev is not None:
+                    credit(a["recipient"], role, a["work"], None, ev)
+        # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
+        kinds = {w["title"]: w.get("kind") for w in doc._.works or []}
+        work_at = {w.start: w for w in doc.spans.get("works", [])}
+        for mention in person_spans:
+            k = mention.end
+            if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and k + 1 in work_at:
+                w = work_at[k + 1]
+                role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
+                if role and not _possessive_of_org(mention):
+                    credit(canonical(mention), role, canonical(w), None, mention.sent)
         self._subjects(doc, people, person_spans)
         for mention, cue in self._cast_sections(doc, person_spans):
             name = canonical(mention)
@@ -135,6 +154,15 @@ class CreditFinder(Component):
         doc._.people = list(people.values())
         doc._.credits = credits
         return doc
+
+    def _award_role(self, category: str | None) -> str | None:
+        if not category:
+            return None
+        words = set(re.findall(r"[a-z]+", category.casefold()))
+        for w, role in self.award_roles:
+            if w in words:
+                return role
+        return None
 
     def _cast_sections(self, doc: Doc, person_spans: list[Span]):  # noqa: ANN202
         """People named under a cast subheading ("The cast: unforgettable performances", "Who's in it")."""
@@ -422,6 +450,11 @@ _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
                            "though although since".split())
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
+
+
+def _possessive_of_org(mention: Span) -> bool:
+    """A person span the model also reads as an organisation or place is not a maker."""
+    return any(e.label_ in ("ORG", "LOC") and e.start <= mention.start < e.end for e in mention.doc.ents)
 
 
 def _index(phrases: list, pos: int) -> dict[str, list]:
