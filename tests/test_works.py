@@ -119,3 +119,26 @@ def test_films_such_as_lists_titles(run_text):
     doc = run_text("She was known for scene-stealing cameos in films such as Ghost Town and Knocked Up.")
     titles = {w["title"] for w in doc._.works}
     assert {"Ghost Town", "Knocked Up"} <= titles
+
+
+def test_question_mark_title_keeps_its_last_word(run_text):
+    text = 'Billie Eilish won for "What Was I Made For?" at the ceremony.'
+    s = text.index("What")
+    doc = run_text(text, spans=[(s, s + len("What Was I Made For?"), "quote")])
+    assert "What Was I Made For?" in {w["title"] for w in doc._.works}
+
+
+def test_model_title_glued_to_a_name_is_dropped(nlp):
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    text = "Annette Bening starred. The nominees included Annette Bening for Nyad."
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    toks = [t.text for t in doc]
+    glued = toks.index("Annette", 3)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, glued, glued + 4, label="WORK")]
+    doc = nlp(doc)
+    assert "Annette Bening for Nyad" not in {w["title"] for w in doc._.works}

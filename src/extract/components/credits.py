@@ -152,6 +152,10 @@ class CreditFinder(Component):
         for p in people.values():
             p["roles"] = sorted(set(p["roles"]))
         doc._.people = list(people.values())
+        # a name the model took for a title but the text casts as a character ("Tom Cruise as Ethan Hunt")
+        characters = {norm_key(p["name"]) for p in people.values() if "character" in p["roles"]}
+        doc._.works = [w for w in doc._.works or [] if norm_key(w["title"]) not in characters
+                       or any(not m["source"].endswith(":ner") for m in w["mentions"])]
         doc._.credits = credits
         return doc
 

@@ -125,6 +125,7 @@ class WorkFinder(Component):
         lower_text = doc_text(doc).casefold()
         surnames = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
         caps_heads = _title_case_headings(doc)
+        self._names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
                     and not self._weak_model_title(c, doc, surnames, caps_heads)}
         accepted = _fold_short_forms(accepted)
@@ -338,6 +339,10 @@ class WorkFinder(Component):
             return True
         if words[-1][:1].islower():
             return True
+        # "Annette Bening for Nyad", "Fallout's Ella Purnell": a name or another title glued on
+        parts = re.split(r"\s+(?:for|in|to|at|on|with|as)\s+|[’']s\s+", title, maxsplit=1)
+        if len(parts) == 2 and any(norm_key(p) in self._names for p in parts):
+            return True
         if len(words) >= 3 and caps_heads:
             spots = [m.start() for m in re.finditer(re.escape(title), doc_text(doc))]
             if spots and all(any(s <= x < e for s, e in caps_heads) for x in spots):
@@ -434,6 +439,8 @@ def _best_source(c: dict) -> str:
 
 def _tidy(title: str) -> str:
     title = " ".join(title.split())
+    if re.search(r"\w[?!]$", title) and len(title.split()) > 1 and title[:1].isupper():
+        return re.sub(r"[’']s$", "", title)  # "What Was I Made For?": the question mark is part of the title
     title = re.sub(r"^(?:the|a|an)\s+", "", title)  # a lower-case article is not part of a title
     title = title.strip(_PUNCT_EDGES.replace(")", "").replace("(", "")) if title else title
     title = re.sub(r"[’']s$", "", title)
