@@ -124,7 +124,7 @@ def test_films_such_as_lists_titles(run_text):
 def test_question_mark_title_keeps_its_last_word(run_text):
     text = 'Billie Eilish won for "What Was I Made For?" at the ceremony.'
     s = text.index("What")
-    doc = run_text(text, spans=[(s, s + len("What Was I Made For?"), "quote")])
+    doc = run_text(text, spans=[(s, s + len("What Was I Made For?"), "emphasis")])
     assert "What Was I Made For?" in {w["title"] for w in doc._.works}
 
 
