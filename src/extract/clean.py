@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 from typing import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -284,6 +285,7 @@ class _TextBuilder:
         self.length = 0
         self.spans: list[TextSpan] = []
         self._line: list[str] = []
+        self._line_len = 0  # sum(len(x) for x in self._line)
         self._inline: list[tuple[int, int, str, dict[str, str]]] = []
         self._body_chars = 0
         self._pending_nested: list[Tag] = []
@@ -321,12 +323,15 @@ class _TextBuilder:
 
     def _walk(self, node: Tag, kind: str, depth: int = 0) -> None:
         if depth > settings.MAX_WALK_DEPTH:
-            self._line.append(node.get_text(" "))  # deeper nesting is flattened (no recursion)
+            flat = node.get_text(" ")  # deeper nesting is flattened (no recursion)
+            self._line.append(flat)
+            self._line_len += len(flat)
             return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
+                    self._line_len += len(child)
                 continue
             if not isinstance(child, Tag):
                 continue
@@ -376,15 +381,19 @@ class _TextBuilder:
 
     def _inline_walk(self, node: Tag, allow_blocks: bool = False, depth: int = 0) -> None:
         if depth > settings.MAX_WALK_DEPTH:
-            self._line.append(node.get_text(" "))
+            flat = node.get_text(" ")
+            self._line.append(flat)
+            self._line_len += len(flat)
             return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
+                    self._line_len += len(child)
             elif isinstance(child, Tag):
                 if child.name == "br":
                     self._line.append(" ")
+                    self._line_len += 1
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
@@ -394,14 +403,14 @@ class _TextBuilder:
 
     def _inline_tag(self, tag: Tag, kind: str, depth: int = 0) -> None:
         span_kind = settings.INLINE_SPAN_TAGS.get(tag.name)
-        start = sum(len(x) for x in self._line)
+        start = self._line_len
         if tag.name in settings.BLOCK_TAGS:
             self._flush(kind)
             self._walk(tag, kind, depth + 1)
             self._flush(kind)
             return
         self._inline_walk(tag, depth=depth + 1)
-        end = sum(len(x) for x in self._line)
+        end = self._line_len
         if span_kind and end > start:
             attrs = {"href": str(tag.get("href"))} if tag.name == "a" and tag.get("href") else {}
             self._inline.append((start, end, span_kind, attrs))
@@ -421,22 +430,10 @@ class _TextBuilder:
             return
         raw = "".join(self._line)
         self._line = []
+        self._line_len = 0
         inline, self._inline = self._inline, []
-        # collapse whitespace while mapping raw offsets to collapsed offsets
-        out: list[str] = []
-        mapping: list[int] = []
-        prev_space = True
-        for ch in raw:
-            mapping.append(len(out))
-            if ch.isspace():
-                if not prev_space:
-                    out.append(" ")
-                prev_space = True
-            else:
-                out.append(ch)
-                prev_space = False
-        mapping.append(len(out))
-        text = "".join(out).rstrip()
+        # collapse whitespace (a leading run is dropped, every other run becomes one space)
+        text = _WS.sub(" ", raw).strip()
         if not text or self._is_junk(text, kind):
             return
         start = self._start_block()
@@ -444,6 +441,7 @@ class _TextBuilder:
         self.length += len(text)
         self.spans.append(TextSpan(start, self.length, kind, attrs or {}))  # type: ignore[arg-type]
         self._body_chars += len(text)
+        mapping = _Collapsed(raw) if inline else None
         for s, e, k, a in inline:
             ms, me = min(mapping[s], len(text)), min(mapping[e], len(text))
             seg = text[ms:me]
@@ -457,6 +455,24 @@ class _TextBuilder:
         if kind == "heading" and text.casefold() == self.headline:
             return True
         return len(text) < 60 and bool(settings.JUNK_LINE_RE.match(text))
+
+
+class _Collapsed:
+    """`self[i]`: the offset in the collapsed text (see `_TextBuilder._emit`) of raw offset `i`."""
+
+    def __init__(self, raw: str) -> None:
+        self.runs = [(m.start(), m.end()) for m in _WS.finditer(raw)]
+        self.starts = [a for a, _ in self.runs]
+        self.removed = [0]  # characters dropped by the runs before run j
+        for a, b in self.runs:
+            self.removed.append(self.removed[-1] + b - a - (1 if a > 0 else 0))
+
+    def __getitem__(self, i: int) -> int:
+        j = bisect_left(self.starts, i)  # runs[:j] start before i
+        if not j:
+            return i
+        a, b = self.runs[j - 1]
+        return i - self.removed[j - 1] - (min(b, i) - a - (1 if a > 0 else 0))
 
 
 def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:
