@@ -44,9 +44,10 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     """Decode, parse and clean one page."""
     text = decode(raw.content, max_bytes=max_bytes)
     soup = parse_html(_prestrip(text))
-    jsonld = parse_jsonld(soup, raw.source)
-    meta = extract_meta(soup, jsonld, raw.url)
-    _strip_boilerplate(soup)
+    tags = descendant_tags(soup)  # read by metadata and the first cleaning pass, before any change
+    jsonld = parse_jsonld(soup, raw.source, tags=tags)
+    meta = extract_meta(soup, jsonld, raw.url, tags=tags)
+    _strip_boilerplate(soup, tags)
     body = soup.body or soup
     sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)  # the tree no longer changes
     builder = _TextBuilder(meta.headline, sizes)
@@ -65,13 +66,17 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     return doc
 
 
-def _strip_boilerplate(soup: BeautifulSoup) -> None:
-    """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page)."""
+def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> None:
+    """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page).
+
+    `all_tags` is `descendant_tags(soup)` when the caller has it."""
     drop = frozenset(settings.DROP_TAGS)
-    all_tags = descendant_tags(soup)
+    all_tags = descendant_tags(soup) if all_tags is None else all_tags
+    with_comments = [t for t in [soup, *all_tags] if any(isinstance(s, Comment) for s in t.contents)]
     for tag in [t for t in all_tags if t.name in drop]:
         tag.decompose()
-    for c in [s for t in [soup, *descendant_tags(soup)] for s in t.contents if isinstance(s, Comment)]:
+    # a decomposed tag has no contents left: only the comments still in the page are taken out
+    for c in [s for t in with_comments for s in t.contents if isinstance(s, Comment)]:
         c.extract()
     body = soup.body or soup
     sizes = TextSizes(body)

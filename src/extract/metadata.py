@@ -8,6 +8,7 @@ import logging
 import re
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,13 +64,15 @@ MAX_LABEL_SEARCH = 50_000
 _DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
-def parse_jsonld(soup: BeautifulSoup, source: str = "") -> list[dict[str, Any]]:
+def parse_jsonld(soup: BeautifulSoup, source: str = "", *, tags: list[Tag] | None = None) -> list[dict[str, Any]]:
     """All schema.org objects from `<script type="application/ld+json">`, flattened leniently.
 
-    Malformed blocks are logged and skipped; `@graph` lists are expanded.
+    Malformed blocks are logged and skipped; `@graph` lists are expanded. `tags` is
+    `descendant_tags(soup)` when the caller has it.
     """
     objects: list[dict[str, Any]] = []
-    scripts = [t for t in descendant_tags(soup) if t.name == "script" and attr_matches(t.get("type"), pattern=_LD_TYPE)]
+    tags = descendant_tags(soup) if tags is None else tags
+    scripts = [t for t in tags if t.name == "script" and attr_matches(t.get("type"), pattern=_LD_TYPE)]
     for script in scripts:
         raw = script.string or script.get_text() or ""
         if not raw.strip():
@@ -213,9 +216,10 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     return title
 
 
-def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None) -> Meta:
+def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None, *,
+                 tags: list[Tag] | None = None) -> Meta:
     """Metadata from meta tags, JSON-LD, `<time>`, `<h1>`, `<title>` and the URL."""
-    tags = descendant_tags(soup)
+    tags = descendant_tags(soup) if tags is None else tags  # `soup.find_all(True)`
     index = _index(soup, tags)
     article = next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES and o.get("headline")), None) \
         or next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES), None) or {}
@@ -332,8 +336,9 @@ def _split_names(value: str | None) -> list[str]:
 def _byline(soup: BeautifulSoup, tags: list[Tag] | None = None) -> list[str]:
     """Names in the first `rel=author` / author-classed element that holds any."""
     tags = descendant_tags(soup) if tags is None else tags
-    rel = [t for t in tags if "rel" in t.attrs and attr_matches(t.attrs["rel"], string="author")][:3]
-    cls = [t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_BYLINE_CLASS)][:10]
+    rel = list(islice((t for t in tags if "rel" in t.attrs and attr_matches(t.attrs["rel"], string="author")), 3))
+    cls = list(islice((t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_BYLINE_CLASS)),
+                      10))
     for tag in rel + cls:
         text = tag.get_text(" ", strip=True)
         if text and len(text) < 120:
@@ -438,7 +443,7 @@ def _labelled_date(soup: BeautifulSoup) -> str | None:
 def _visible_date(soup: BeautifulSoup, tags: list[Tag] | None = None) -> str | None:
     """A date shown near the byline ("Published March 5, 2024") when no markup gives one."""
     tags = descendant_tags(soup) if tags is None else tags
-    dated = [t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_DATE_CLASS)][:20]
+    dated = islice((t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_DATE_CLASS)), 20)
     for tag in dated:
         text = _WS.sub(" ", tag.get_text(" ")).strip()
         if len(text) <= 80 and _YEAR.search(text):
