@@ -72,7 +72,6 @@ class TextSizes:
         link_raw: dict[int, int] = {}
         links: dict[int, int] = {}
         holds: dict[int, bool] = {}
-        ws_sub = _WS.sub
         main = _MAIN_TYPES
         for tag in reversed(order):  # every tag after all its descendants
             c = r = lc = lr = n = 0
@@ -94,7 +93,7 @@ class TextSizes:
                         h = True
                 elif type(child) in main:
                     r += len(child)
-                    c += len(ws_sub("", child))
+                    c += len("".join(child.split()))  # str.isspace() is regex \s
             k = id(tag)
             chars[k], raw[k], link_chars[k], link_raw[k], links[k], holds[k] = c, r, lc, lr, n, h
         self.order = order
