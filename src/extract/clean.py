@@ -25,6 +25,9 @@ from .treeops import TextSizes, attr_matches, descendant_tags
 
 _WS = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]|(?<![\w])['‘]([^'‘’\n]{2,80})['’](?![\w])")
+# matches wherever one of the three class/id rules matches: most idents are settled by one search
+_ANY_MARK = re.compile("|".join(f"(?:{r.pattern})" for r in (
+    settings.CONTENT_RE, settings.STRONG_BOILERPLATE_RE, settings.BOILERPLATE_RE)), re.I)
 _FACT_LINE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$")
 
 
@@ -136,7 +139,7 @@ def _boilerplate_kind(tag: Tag) -> str | None:
     if tag.name in settings.WEAK_DROP_TAGS or attrs.get("role") in settings.BOILERPLATE_ROLES:
         return "weak"
     ident = _ident(tag)
-    if not ident.strip() or settings.CONTENT_RE.search(ident):
+    if not ident.strip() or not _ANY_MARK.search(ident) or settings.CONTENT_RE.search(ident):
         return None
     if settings.STRONG_BOILERPLATE_RE.search(ident):
         return "strong"

@@ -337,8 +337,8 @@ def _byline(soup: BeautifulSoup, tags: list[Tag] | None = None) -> list[str]:
     """Names in the first `rel=author` / author-classed element that holds any."""
     tags = descendant_tags(soup) if tags is None else tags
     rel = list(islice((t for t in tags if "rel" in t.attrs and attr_matches(t.attrs["rel"], string="author")), 3))
-    cls = list(islice((t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_BYLINE_CLASS)),
-                      10))
+    cls = list(islice((t for t in tags if _class_may_match(t, _BYLINE_CLASS)
+                       and attr_matches(t.attrs["class"], pattern=_BYLINE_CLASS)), 10))
     for tag in rel + cls:
         text = tag.get_text(" ", strip=True)
         if text and len(text) < 120:
@@ -440,10 +440,20 @@ def _labelled_date(soup: BeautifulSoup) -> str | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+def _class_may_match(tag: Tag, pattern: re.Pattern[str]) -> bool:
+    """False when no class of `tag` can match `pattern` (an unanchored pattern whose matches in one
+    class name are matches in the space-joined names too): one search instead of one per name."""
+    cls = tag.attrs.get("class")
+    if cls is None:
+        return False
+    return pattern.search(" ".join(cls) if isinstance(cls, list) else cls) is not None
+
+
 def _visible_date(soup: BeautifulSoup, tags: list[Tag] | None = None) -> str | None:
     """A date shown near the byline ("Published March 5, 2024") when no markup gives one."""
     tags = descendant_tags(soup) if tags is None else tags
-    dated = islice((t for t in tags if "class" in t.attrs and attr_matches(t.attrs["class"], pattern=_DATE_CLASS)), 20)
+    dated = islice((t for t in tags if _class_may_match(t, _DATE_CLASS)
+                    and attr_matches(t.attrs["class"], pattern=_DATE_CLASS)), 20)
     for tag in dated:
         text = _WS.sub(" ", tag.get_text(" ")).strip()
         if len(text) <= 80 and _YEAR.search(text):
