@@ -50,9 +50,10 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     tags = descendant_tags(soup)  # read by metadata and the first cleaning pass, before any change
     jsonld = parse_jsonld(soup, raw.source, tags=tags)
     meta = extract_meta(soup, jsonld, raw.url, tags=tags)
-    _strip_boilerplate(soup, tags)
+    sizes = _strip_boilerplate(soup, tags)
     body = soup.body or soup
-    sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)  # the tree no longer changes
+    if sizes.order[0] is not body:
+        sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)  # the tree no longer changes
     builder = _TextBuilder(meta.headline, sizes)
     if meta.headline:
         builder.block(meta.headline, "headline")
@@ -69,10 +70,11 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     return doc
 
 
-def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> None:
+def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> TextSizes:
     """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page).
 
-    `all_tags` is `descendant_tags(soup)` when the caller has it."""
+    `all_tags` is `descendant_tags(soup)` when the caller has it. Returns the text sizes of the
+    remaining body."""
     drop = frozenset(settings.DROP_TAGS)
     all_tags = descendant_tags(soup) if all_tags is None else all_tags
     with_comments = [t for t in [soup, *all_tags] if any(isinstance(s, Comment) for s in t.contents)]
@@ -82,17 +84,18 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
     for c in [s for t in with_comments for s in t.contents if isinstance(s, Comment)]:
         c.extract()
     body = soup.body or soup
-    sizes = TextSizes(body)
+    sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)
     total = _prose_len(body, sizes) or 1
     # <noscript> is the crawler's copy of a script-rendered page: read only when the page has no other
     noscripts = [t for t in sizes.order[1:] if t.name == "noscript"]
     inside = sum(_prose_len(n, sizes) for n in noscripts)
     if total - inside >= inside:
+        updated = sizes.remove(noscripts)
         for tag in noscripts:
             tag.decompose()
         total = max(1, total - inside)
-        if noscripts:
-            sizes = TextSizes(body)
+        if noscripts and not updated:
+            sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)
     found: list[tuple[Tag, str, int]] = []
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
@@ -105,9 +108,11 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
     # class words that match most of the page are a theme's naming, not boilerplate
     weak_share = sum(size for _, verdict, size in found if verdict == "weak") / total
-    for tag, verdict, _ in found:
-        if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE:
-            tag.decompose()
+    dropped = [tag for tag, verdict, _ in found if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE]
+    updated = sizes.remove(dropped)
+    for tag in dropped:
+        tag.decompose()
+    return sizes if updated else TextSizes(body, settings.LAYOUT_CELL_TAGS)
 
 
 def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
@@ -384,7 +389,7 @@ class _TextBuilder:
 
     def _holds_layout(self, cell: Tag) -> bool:
         if self.sizes is not None and cell in self.sizes:
-            return self.sizes.holds[id(cell)]
+            return self.sizes.holds[id(cell)] > 0
         return cell.find(settings.LAYOUT_CELL_TAGS) is not None
 
     def _inline_walk(self, node: Tag, allow_blocks: bool = False, depth: int = 0) -> None:

@@ -58,7 +58,7 @@ class TextSizes:
     `chars[id]` is `len(_WS.sub("", tag.get_text()))`, `raw[id]` is `len(tag.get_text())`,
     `link_chars[id]` / `link_raw[id]` the same summed over the tag's `<a>` descendants (nested
     links counted again, as `find_all("a")` does), `links[id]` how many `<a>` it holds and
-    `holds[id]` whether any descendant's name is in `names`. Only valid for tags whose
+    `holds[id]` how many descendants have a name in `names`. Only valid for tags whose
     `get_text()` reads ordinary strings (not `<script>`, `<style>`, `<template>`, `<rt>`, `<rp>`):
     `plain(tag)` says so.
     """
@@ -71,11 +71,10 @@ class TextSizes:
         link_chars: dict[int, int] = {}
         link_raw: dict[int, int] = {}
         links: dict[int, int] = {}
-        holds: dict[int, bool] = {}
+        holds: dict[int, int] = {}
         main = _MAIN_TYPES
         for tag in reversed(order):  # every tag after all its descendants
-            c = r = lc = lr = n = 0
-            h = False
+            c = r = lc = lr = n = h = 0
             for child in tag.contents:
                 if isinstance(child, Tag):
                     k = id(child)
@@ -89,16 +88,77 @@ class TextSizes:
                         lc += cc
                         lr += cr
                         n += 1
-                    if not h and (holds[k] or child.name in names):
-                        h = True
+                    h += holds[k]
+                    if child.name in names:
+                        h += 1
                 elif type(child) in main:
                     r += len(child)
                     c += len("".join(child.split()))  # str.isspace() is regex \s
             k = id(tag)
             chars[k], raw[k], link_chars[k], link_raw[k], links[k], holds[k] = c, r, lc, lr, n, h
         self.order = order
+        self.names = names
+        self._gone: list[Tag] = []  # removed tags stay referenced, so their ids are not reused
         self.chars, self.raw, self.link_chars, self.link_raw = chars, raw, link_chars, link_raw
         self.links, self.holds = links, holds
+
+    def remove(self, tags: list[Tag]) -> bool:
+        """Take `tags` (not nested in one another, about to be decomposed) out of the measures of
+        their ancestors and out of `order`. False, with nothing changed, when that would cost more
+        than measuring the tree again (very deep trees): the caller then builds a new one."""
+        chains = []
+        steps = 0
+        for tag in tags:
+            chain = []
+            for anc in tag.parents:
+                if id(anc) not in self.chars:
+                    break
+                chain.append(id(anc))
+                steps += 1
+                if anc is self.order[0]:
+                    break
+            else:
+                if chain:  # the tree's root was not reached: not a tag of this tree
+                    return False
+            if steps > len(self.order):
+                return False
+            chains.append((tag, chain))
+        gone: set[int] = set()
+        for tag, chain in chains:
+            k = id(tag)
+            if k not in self.chars or any(a in gone for a in chain):
+                continue  # not of this tree, or inside a tag already taken out
+            is_a = tag.name == "a"
+            cc, cr = self.chars[k], self.raw[k]
+            d = (cc, cr, self.link_chars[k] + (cc if is_a else 0), self.link_raw[k] + (cr if is_a else 0),
+                 self.links[k] + is_a, self.holds[k] + (tag.name in self.names))
+            lc, lr = d[2], d[3]
+            for a, anc in zip(chain, tag.parents):
+                self.chars[a] -= d[0]
+                self.raw[a] -= d[1]
+                self.link_chars[a] -= lc
+                self.link_raw[a] -= lr
+                self.links[a] -= d[4]
+                self.holds[a] -= d[5]
+                if anc.name == "a":  # its text, shorter now, is link text of everything above it
+                    lc += cc
+                    lr += cr
+            gone.add(k)
+        if gone:
+            dead = set(gone)
+            keep = []
+            for t in self.order:  # pre-order: a tag's descendants follow it until the next non-descendant
+                k = id(t)
+                if k in dead or (t.parent is not None and id(t.parent) in dead):
+                    dead.add(k)
+                    self._gone.append(t)
+                else:
+                    keep.append(t)
+            for k in dead:
+                for table in (self.chars, self.raw, self.link_chars, self.link_raw, self.links, self.holds):
+                    del table[k]
+            self.order = keep
+        return True
 
     def __contains__(self, tag: Tag) -> bool:
         return id(tag) in self.chars
