@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_left
 from typing import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -20,9 +21,13 @@ from .document import CleanDocument, Fact, RawDocument, TextSpan
 from .errors import SkipDocument
 from .language import detect_language
 from .metadata import extract_meta, parse_jsonld
+from .treeops import TextSizes, attr_matches, descendant_tags
 
 _WS = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]|(?<![\w])['‘]([^'‘’\n]{2,80})['’](?![\w])")
+# matches wherever one of the three class/id rules matches: most idents are settled by one search
+_ANY_MARK = re.compile("|".join(f"(?:{r.pattern})" for r in (
+    settings.CONTENT_RE, settings.STRONG_BOILERPLATE_RE, settings.BOILERPLATE_RE)), re.I)
 _FACT_LINE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$")
 
 
@@ -42,13 +47,17 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     """Decode, parse and clean one page."""
     text = decode(raw.content, max_bytes=max_bytes)
     soup = parse_html(_prestrip(text))
-    jsonld = parse_jsonld(soup, raw.source)
-    meta = extract_meta(soup, jsonld, raw.url)
-    _strip_boilerplate(soup)
-    builder = _TextBuilder(meta.headline)
+    tags = descendant_tags(soup)  # read by metadata and the first cleaning pass, before any change
+    jsonld = parse_jsonld(soup, raw.source, tags=tags)
+    meta = extract_meta(soup, jsonld, raw.url, tags=tags)
+    sizes = _strip_boilerplate(soup, tags)
+    body = soup.body or soup
+    if sizes.order[0] is not body:
+        sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)  # the tree no longer changes
+    builder = _TextBuilder(meta.headline, sizes)
     if meta.headline:
         builder.block(meta.headline, "headline")
-    for root in _main_blocks(soup):
+    for root in _main_blocks(soup, sizes):
         builder.walk(root)
     if not builder.has_body():
         raise SkipDocument("E006")
@@ -61,40 +70,56 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     return doc
 
 
-def _strip_boilerplate(soup: BeautifulSoup) -> None:
-    """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page)."""
-    for tag in soup.find_all(settings.DROP_TAGS):
+def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> TextSizes:
+    """Remove scripts, hidden elements and class/id-marked boilerplate (never most of the page).
+
+    `all_tags` is `descendant_tags(soup)` when the caller has it. Returns the text sizes of the
+    remaining body."""
+    drop = frozenset(settings.DROP_TAGS)
+    all_tags = descendant_tags(soup) if all_tags is None else all_tags
+    with_comments = [t for t in [soup, *all_tags] if any(isinstance(s, Comment) for s in t.contents)]
+    for tag in [t for t in all_tags if t.name in drop]:
         tag.decompose()
-    for c in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    # a decomposed tag has no contents left: only the comments still in the page are taken out
+    for c in [s for t in with_comments for s in t.contents if isinstance(s, Comment)]:
         c.extract()
     body = soup.body or soup
-    total = _prose_len(body) or 1
+    sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)
+    total = _prose_len(body, sizes) or 1
     # <noscript> is the crawler's copy of a script-rendered page: read only when the page has no other
-    noscripts = body.find_all("noscript")
-    inside = sum(_prose_len(n) for n in noscripts)
+    noscripts = [t for t in sizes.order[1:] if t.name == "noscript"]
+    inside = sum(_prose_len(n, sizes) for n in noscripts)
     if total - inside >= inside:
+        updated = sizes.remove(noscripts)
         for tag in noscripts:
             tag.decompose()
         total = max(1, total - inside)
+        if noscripts and not updated:
+            sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)
     found: list[tuple[Tag, str, int]] = []
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
         tag = stack.pop()
         verdict = _boilerplate_kind(tag)
-        size = _prose_len(tag) if verdict else 0
+        size = _prose_len(tag, sizes) if verdict else 0
         if verdict and size < settings.GUARD_SHARE[verdict] * total:
             found.append((tag, verdict, size))
         else:
             stack.extend(c for c in reversed(tag.contents) if isinstance(c, Tag))
     # class words that match most of the page are a theme's naming, not boilerplate
     weak_share = sum(size for _, verdict, size in found if verdict == "weak") / total
-    for tag, verdict, _ in found:
-        if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE:
-            tag.decompose()
+    dropped = [tag for tag, verdict, _ in found if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE]
+    updated = sizes.remove(dropped)
+    for tag in dropped:
+        tag.decompose()
+    return sizes if updated else TextSizes(body, settings.LAYOUT_CELL_TAGS)
 
 
-def _prose_len(tag: Tag) -> int:
+def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
     """Characters of text outside links: what a boilerplate rule must not throw away."""
+    if sizes is not None and tag in sizes and sizes.plain(tag):
+        k = id(tag)
+        return max(0, sizes.chars[k] - sizes.link_chars[k])
     text = len(_WS.sub("", tag.get_text()))
     links = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
     return max(0, text - links)
@@ -119,60 +144,64 @@ def _boilerplate_kind(tag: Tag) -> str | None:
     if tag.name in settings.WEAK_DROP_TAGS or attrs.get("role") in settings.BOILERPLATE_ROLES:
         return "weak"
     ident = _ident(tag)
-    if not ident.strip() or settings.CONTENT_RE.search(ident):
+    if not ident.strip() or not _ANY_MARK.search(ident) or settings.CONTENT_RE.search(ident):
         return None
     if settings.STRONG_BOILERPLATE_RE.search(ident):
         return "strong"
     return "weak" if settings.BOILERPLATE_RE.search(ident) else None
 
 
-def _main_blocks(soup: BeautifulSoup) -> list[Tag]:
+def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None) -> list[Tag]:
     """The elements that hold the article body, in document order."""
     body = soup.body or soup
     if not isinstance(body, Tag):
         return []
-    scores = _block_scores(body)
+    if sizes is None or body not in sizes:
+        sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)
+    scores = _block_scores(body, sizes)
     if not scores:
         return [body]
     best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
-    marked = _marked_body(body, best_score)
+    marked = _marked_body(body, best_score, sizes)
     # a marked container is trusted unless the best-scoring block holds far more prose outside it
     if marked and (any(m is best or m in best.parents for m in marked)
-                   or sum(_prose_len(m) for m in marked) >= settings.MARKED_MIN_SHARE * _prose_len(best)):
+                   or sum(_prose_len(m, sizes) for m in marked)
+                   >= settings.MARKED_MIN_SHARE * _prose_len(best, sizes)):
         return marked
     # a semantic container just above the best block usually holds its lead and subheadings
     for anc in [best, *best.parents][:3]:
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
-            if _prose_len(anc) < 3 * max(1, _prose_len(best)):
-                return _with_repeats(anc, body)
+            if _prose_len(anc, sizes) < 3 * max(1, _prose_len(best, sizes)):
+                return _with_repeats(anc, body, sizes)
     wide = _widen(best, body, scores)
-    return _with_repeats(wide, body) if wide is not best else _with_siblings(best, best_score, scores)
+    return _with_repeats(wide, body, sizes) if wide is not best else _with_siblings(best, best_score, scores)
 
 
-def _with_repeats(block: Tag, body: Tag) -> list[Tag]:
+def _with_repeats(block: Tag, body: Tag, sizes: TextSizes) -> list[Tag]:
     """The block and its repeats: elements of the same tag and classes holding prose (the other
     posts of a forum thread, the other sections of a long article), in document order."""
     cls = block.get("class")
     if not cls or block is body:
         return [block]
-    peers = [t for t in body.find_all(block.name, class_=cls[0], limit=settings.MAX_REPEATS)
-             if t.get("class") == cls]
+    peers = [t for t in sizes.order[1:] if t.name == block.name
+             and attr_matches(t.get("class"), string=cls[0])][:settings.MAX_REPEATS]
+    peers = [t for t in peers if t.get("class") == cls]
     out: list[Tag] = []
     for t in peers:
         if t is block or (not any(t is a for a in block.parents) and not any(block is a for a in t.parents)
-                          and not any(o in t.parents for o in out) and _prose_len(t) > 0):
+                          and not any(o in t.parents for o in out) and _prose_len(t, sizes) > 0):
             out.append(t)
     return out if any(t is block for t in out) else [block]
 
 
-def _block_scores(body: Tag) -> dict[int, tuple[float, Tag]]:
+def _block_scores(body: Tag, sizes: TextSizes) -> dict[int, tuple[float, Tag]]:
     """Readability-style scores: each paragraph credits its parent and (halved) grandparents.
 
     Every ancestor also collects the paragraph's length under key `-id` (its good prose).
     """
     scores: dict[int, tuple[float, Tag]] = {}
-    for p, text, link_chars in _scored_blocks(body):
+    for p, text, link_chars in _scored_blocks(body, sizes):
         score = max(0.0, len(text) - 2 * link_chars) / 100 + min(3, text.count(",")) / 3 + 1
         if p.name in ("li", "td"):
             score *= 0.5
@@ -202,31 +231,37 @@ def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]]) -> Tag:
     return node
 
 
-def _scored_blocks(body: Tag) -> Iterator[tuple[Tag, str, int]]:
+def _scored_blocks(body: Tag, sizes: TextSizes) -> Iterator[tuple[Tag, str, int]]:
     """Paragraph-like blocks with their text and link characters, including `<br>`-separated text."""
-    for p in body.find_all(settings.SCORED_TAGS):
+    scored, loose = frozenset(settings.SCORED_TAGS), frozenset(settings.LOOSE_TEXT_TAGS)
+    tags = sizes.order[1:]
+    for p in tags:
+        if p.name not in scored:
+            continue
         text = _WS.sub(" ", p.get_text(" ")).strip()
         if len(text) >= 25:
-            yield p, text, sum(len(a.get_text()) for a in p.find_all("a"))
-    for div in body.find_all(settings.LOOSE_TEXT_TAGS):
+            yield p, text, sizes.link_raw[id(p)]
+    for div in tags:
+        if div.name not in loose:
+            continue
         own = [str(c) for c in div.contents if isinstance(c, NavigableString) and not isinstance(c, Comment)]
         text = _WS.sub(" ", " ".join(own)).strip()
         if len(text) >= 25:
             yield div, text, 0
 
 
-def _marked_body(body: Tag, best_score: float) -> list[Tag]:
+def _marked_body(body: Tag, best_score: float, sizes: TextSizes) -> list[Tag]:
     """Containers the page marks as the article body (itemprop, class), when they hold real text."""
-    found = [t for t in body.find_all(True) if t.get("itemprop") == "articleBody"
+    found = [t for t in sizes.order[1:] if t.get("itemprop") == "articleBody"
              or settings.CONTENT_RE.search(_ident(t))]
     found = [t for t in found if not any(isinstance(a, Tag) and a in found for a in t.parents)]
     if not found:
         return []
-    best = max(found, key=_prose_len)
-    size = _prose_len(best)
+    best = max(found, key=lambda t: _prose_len(t, sizes))
+    size = _prose_len(best, sizes)
     if size < 200:
         return []
-    return [t for t in found if t is best or (t.get("class") == best.get("class") and _prose_len(t) > 0)]
+    return [t for t in found if t is best or (t.get("class") == best.get("class") and _prose_len(t, sizes) > 0)]
 
 
 def _with_siblings(best: Tag, best_score: float, scores: dict[int, tuple[float, Tag]]) -> list[Tag]:
@@ -256,12 +291,14 @@ def _is_prose(tag: Tag) -> bool:
 class _TextBuilder:
     """Linearises block elements into text with `TextSpan`s."""
 
-    def __init__(self, headline: str | None = None) -> None:
+    def __init__(self, headline: str | None = None, sizes: TextSizes | None = None) -> None:
+        self.sizes = sizes
         self.headline = _WS.sub(" ", headline or "").strip().casefold()
         self.parts: list[str] = []
         self.length = 0
         self.spans: list[TextSpan] = []
         self._line: list[str] = []
+        self._line_len = 0  # sum(len(x) for x in self._line)
         self._inline: list[tuple[int, int, str, dict[str, str]]] = []
         self._body_chars = 0
         self._pending_nested: list[Tag] = []
@@ -292,24 +329,27 @@ class _TextBuilder:
         return "".join(self.parts)
 
     def walk(self, root: Tag) -> None:
-        if root.name in settings.LINK_LIST_TAGS and _link_dense(root):
+        if root.name in settings.LINK_LIST_TAGS and _link_dense(root, self.sizes):
             return
         self._walk(root, kind="paragraph")
         self._flush()
 
     def _walk(self, node: Tag, kind: str, depth: int = 0) -> None:
         if depth > settings.MAX_WALK_DEPTH:
-            self._line.append(node.get_text(" "))  # deeper nesting is flattened (no recursion)
+            flat = node.get_text(" ")  # deeper nesting is flattened (no recursion)
+            self._line.append(flat)
+            self._line_len += len(flat)
             return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
+                    self._line_len += len(child)
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
-            if name in settings.LINK_LIST_TAGS and _link_dense(child):
+            if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes):
                 self._flush(kind)
                 continue
             if name in settings.HEADING_TAGS:
@@ -320,7 +360,7 @@ class _TextBuilder:
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
                 self._flush(kind="list_item")
-            elif name in ("td", "th") and child.find(settings.LAYOUT_CELL_TAGS):
+            elif name in ("td", "th") and self._holds_layout(child):
                 self._flush(kind)  # a layout table's cell holds paragraphs, not a value
                 self._walk(child, kind, depth + 1)
                 self._flush(kind)
@@ -347,35 +387,43 @@ class _TextBuilder:
             else:
                 self._inline_tag(child, kind, depth + 1)
 
+    def _holds_layout(self, cell: Tag) -> bool:
+        if self.sizes is not None and cell in self.sizes:
+            return self.sizes.holds[id(cell)] > 0
+        return cell.find(settings.LAYOUT_CELL_TAGS) is not None
+
     def _inline_walk(self, node: Tag, allow_blocks: bool = False, depth: int = 0) -> None:
         if depth > settings.MAX_WALK_DEPTH:
-            self._line.append(node.get_text(" "))
+            flat = node.get_text(" ")
+            self._line.append(flat)
+            self._line_len += len(flat)
             return
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
+                    self._line_len += len(child)
             elif isinstance(child, Tag):
                 if child.name == "br":
                     self._line.append(" ")
+                    self._line_len += 1
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
                     self._inline_tag(child, "paragraph", depth + 1)
         if allow_blocks:
-            for nested in node.find_all(["ul", "ol"], recursive=False):
-                self._pending_nested.append(nested)
+            self._pending_nested.extend(c for c in node.contents if isinstance(c, Tag) and c.name in ("ul", "ol"))
 
     def _inline_tag(self, tag: Tag, kind: str, depth: int = 0) -> None:
         span_kind = settings.INLINE_SPAN_TAGS.get(tag.name)
-        start = sum(len(x) for x in self._line)
+        start = self._line_len
         if tag.name in settings.BLOCK_TAGS:
             self._flush(kind)
             self._walk(tag, kind, depth + 1)
             self._flush(kind)
             return
         self._inline_walk(tag, depth=depth + 1)
-        end = sum(len(x) for x in self._line)
+        end = self._line_len
         if span_kind and end > start:
             attrs = {"href": str(tag.get("href"))} if tag.name == "a" and tag.get("href") else {}
             self._inline.append((start, end, span_kind, attrs))
@@ -395,22 +443,10 @@ class _TextBuilder:
             return
         raw = "".join(self._line)
         self._line = []
+        self._line_len = 0
         inline, self._inline = self._inline, []
-        # collapse whitespace while mapping raw offsets to collapsed offsets
-        out: list[str] = []
-        mapping: list[int] = []
-        prev_space = True
-        for ch in raw:
-            mapping.append(len(out))
-            if ch.isspace():
-                if not prev_space:
-                    out.append(" ")
-                prev_space = True
-            else:
-                out.append(ch)
-                prev_space = False
-        mapping.append(len(out))
-        text = "".join(out).rstrip()
+        # collapse whitespace (a leading run is dropped, every other run becomes one space)
+        text = _WS.sub(" ", raw).strip()
         if not text or self._is_junk(text, kind):
             return
         start = self._start_block()
@@ -418,6 +454,7 @@ class _TextBuilder:
         self.length += len(text)
         self.spans.append(TextSpan(start, self.length, kind, attrs or {}))  # type: ignore[arg-type]
         self._body_chars += len(text)
+        mapping = _Collapsed(raw) if inline else None
         for s, e, k, a in inline:
             ms, me = min(mapping[s], len(text)), min(mapping[e], len(text))
             seg = text[ms:me]
@@ -433,8 +470,33 @@ class _TextBuilder:
         return len(text) < 60 and bool(settings.JUNK_LINE_RE.match(text))
 
 
-def _link_dense(tag: Tag) -> bool:
+class _Collapsed:
+    """`self[i]`: the offset in the collapsed text (see `_TextBuilder._emit`) of raw offset `i`."""
+
+    def __init__(self, raw: str) -> None:
+        self.runs = [(m.start(), m.end()) for m in _WS.finditer(raw)]
+        self.starts = [a for a, _ in self.runs]
+        self.removed = [0]  # characters dropped by the runs before run j
+        for a, b in self.runs:
+            self.removed.append(self.removed[-1] + b - a - (1 if a > 0 else 0))
+
+    def __getitem__(self, i: int) -> int:
+        j = bisect_left(self.starts, i)  # runs[:j] start before i
+        if not j:
+            return i
+        a, b = self.runs[j - 1]
+        return i - self.removed[j - 1] - (min(b, i) - a - (1 if a > 0 else 0))
+
+
+def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:
     """A block that is mostly link text (menus, related lists, "Read more" lines)."""
+    if sizes is not None and tag in sizes and sizes.plain(tag):
+        k = id(tag)
+        if not sizes.links[k]:
+            return False
+        text, link_text = sizes.chars[k], sizes.link_chars[k]
+        limit = settings.LINK_DENSITY_P if tag.name == "p" else settings.LINK_DENSITY
+        return text > 0 and link_text / text > limit and (tag.name != "p" or text < 120)
     links = tag.find_all("a")
     if not links:
         return False

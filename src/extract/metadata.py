@@ -8,6 +8,7 @@ import logging
 import re
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
+from itertools import islice
 from typing import Any, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +16,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from dateutil import parser as dateparser
 
 from .schema import Meta
+from .treeops import attr_matches, descendant_tags
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 MAX_H1 = 5
 H1_AGREEMENT = 0.2  # word Jaccard between an <h1> and a head title for the <h1> to be the headline
+_LD_TYPE = re.compile(r"ld\+json", re.I)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
 _BY_PREFIX = re.compile(r"^(.{0,30}?\b(written|posted|published|reviewed)\s+)?by[:\s]+|^author[:\s]+", re.I)
@@ -61,13 +64,16 @@ MAX_LABEL_SEARCH = 50_000
 _DATE_LABEL = re.compile(r"^\W*(published|posted|updated|last updated|modified|date)( on)?\s*:?\s*", re.I)
 
 
-def parse_jsonld(soup: BeautifulSoup, source: str = "") -> list[dict[str, Any]]:
+def parse_jsonld(soup: BeautifulSoup, source: str = "", *, tags: list[Tag] | None = None) -> list[dict[str, Any]]:
     """All schema.org objects from `<script type="application/ld+json">`, flattened leniently.
 
-    Malformed blocks are logged and skipped; `@graph` lists are expanded.
+    Malformed blocks are logged and skipped; `@graph` lists are expanded. `tags` is
+    `descendant_tags(soup)` when the caller has it.
     """
     objects: list[dict[str, Any]] = []
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+    tags = descendant_tags(soup) if tags is None else tags
+    scripts = [t for t in tags if t.name == "script" and attr_matches(t.get("type"), pattern=_LD_TYPE)]
+    for script in scripts:
         raw = script.string or script.get_text() or ""
         if not raw.strip():
             continue
@@ -156,11 +162,16 @@ def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | N
     return dt.date().isoformat()
 
 
-def _index(soup: BeautifulSoup) -> dict[str, Any]:
+_INDEXED = frozenset(["meta", "title", "h1", "link", "time", "html"])
+
+
+def _index(soup: BeautifulSoup, tags: list[Tag] | None = None) -> dict[str, Any]:
     """One pass over the tags metadata reads: meta contents by key, first title/h1/canonical/html."""
     found: dict[str, Any] = {"meta": {}, "time": [], "h1s": []}
-    for tag in soup.find_all(["meta", "title", "h1", "link", "time", "html"]):
+    for tag in descendant_tags(soup) if tags is None else tags:
         name = tag.name
+        if name not in _INDEXED:
+            continue
         if name == "meta":
             content = tag.get("content")
             if isinstance(content, str) and content.strip():
@@ -205,9 +216,11 @@ def clean_title(title: str | None, site_name: str | None) -> str | None:
     return title
 
 
-def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None) -> Meta:
+def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None, *,
+                 tags: list[Tag] | None = None) -> Meta:
     """Metadata from meta tags, JSON-LD, `<time>`, `<h1>`, `<title>` and the URL."""
-    index = _index(soup)
+    tags = descendant_tags(soup) if tags is None else tags  # `soup.find_all(True)`
+    index = _index(soup, tags)
     article = next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES and o.get("headline")), None) \
         or next((o for o in jsonld if ld_types(o) & ARTICLE_TYPES), None) or {}
     site_name = _meta(index, "og:site_name", "application-name")
@@ -221,9 +234,9 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
         headline=_headline(index, article, site_name),
         description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
-        authors=_authors(soup, index, article, jsonld),
+        authors=_authors(soup, index, article, jsonld, tags),
         published=(_published(index, article, [page_url, canonical_url], _local_tz(index))
-                   or _date_near_headline(index) or _visible_date(soup) or _labelled_date(soup)),
+                   or _date_near_headline(index) or _visible_date(soup, tags) or _labelled_date(soup)),
         modified=(normalize_date(_meta(index, "article:modified_time", "og:updated_time", "dateModified"))
                   or normalize_date(_str(article.get("dateModified")))),
         language=language,
@@ -270,14 +283,14 @@ def _words(text: str) -> set[str]:
 
 
 def _authors(soup: BeautifulSoup, index: dict[str, Any], article: dict[str, Any],
-             jsonld: list[dict[str, Any]]) -> list[str]:
+             jsonld: list[dict[str, Any]], tags: list[Tag] | None = None) -> list[str]:
     """Authors from JSON-LD, meta tags, the byline markup or a "By ..." line under the `<h1>`,
     whichever first gives real names."""
     sources = [
         lambda: ld_names(_resolve_ids(article.get("author"), jsonld)),
         lambda: _split_names(_meta(index, "author", "article:author", "parsely-author", "sailthru.author",
                                    "dc.creator", "byl")),
-        lambda: _byline(soup),
+        lambda: _byline(soup, tags),
         lambda: _byline_near_headline(index),
     ]
     for source in sources:
@@ -320,10 +333,13 @@ def _split_names(value: str | None) -> list[str]:
     return [x for x in _NAME_SPLIT.split(value) if x.strip()]
 
 
-def _byline(soup: BeautifulSoup) -> list[str]:
+def _byline(soup: BeautifulSoup, tags: list[Tag] | None = None) -> list[str]:
     """Names in the first `rel=author` / author-classed element that holds any."""
-    tags = soup.find_all(attrs={"rel": "author"}, limit=3) + soup.find_all(class_=_BYLINE_CLASS, limit=10)
-    for tag in tags:
+    tags = descendant_tags(soup) if tags is None else tags
+    rel = list(islice((t for t in tags if "rel" in t.attrs and attr_matches(t.attrs["rel"], string="author")), 3))
+    cls = list(islice((t for t in tags if _class_may_match(t, _BYLINE_CLASS)
+                       and attr_matches(t.attrs["class"], pattern=_BYLINE_CLASS)), 10))
+    for tag in rel + cls:
         text = tag.get_text(" ", strip=True)
         if text and len(text) < 120:
             names = [n for n in (_clean_author(x) for x in _split_names(text)) if n]
@@ -424,9 +440,21 @@ def _labelled_date(soup: BeautifulSoup) -> str | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-def _visible_date(soup: BeautifulSoup) -> str | None:
+def _class_may_match(tag: Tag, pattern: re.Pattern[str]) -> bool:
+    """False when no class of `tag` can match `pattern` (an unanchored pattern whose matches in one
+    class name are matches in the space-joined names too): one search instead of one per name."""
+    cls = tag.attrs.get("class")
+    if cls is None:
+        return False
+    return pattern.search(" ".join(cls) if isinstance(cls, list) else cls) is not None
+
+
+def _visible_date(soup: BeautifulSoup, tags: list[Tag] | None = None) -> str | None:
     """A date shown near the byline ("Published March 5, 2024") when no markup gives one."""
-    for tag in soup.find_all(class_=_DATE_CLASS, limit=20):
+    tags = descendant_tags(soup) if tags is None else tags
+    dated = islice((t for t in tags if _class_may_match(t, _DATE_CLASS)
+                    and attr_matches(t.attrs["class"], pattern=_DATE_CLASS)), 20)
+    for tag in dated:
         text = _WS.sub(" ", tag.get_text(" ")).strip()
         if len(text) <= 80 and _YEAR.search(text):
             value = normalize_date(_DATE_LABEL.sub("", text))
