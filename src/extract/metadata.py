@@ -9,7 +9,7 @@ import re
 import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import islice
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -407,25 +407,23 @@ def _date_near_headline(index: dict[str, Any]) -> str | None:
 
 
 def _strings_after(tag: Tag, limit: int = NEAR_HEADLINE_CHARS) -> list[str]:
+    return _visible_strings(tag.next_elements, limit)
+
+
+def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str]:
+    return _visible_strings(tag.previous_elements, limit)[::-1]
+
+
+def _visible_strings(nodes: Iterable, limit: int) -> list[str]:
+    """Non-blank text nodes (not comments) in walking order, until `limit` characters."""
     out, size = [], 0
-    for node in tag.next_elements:
+    for node in nodes:
         if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
             out.append(str(node))
             size += len(node)
             if size > limit:
                 break
     return out
-
-
-def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str]:
-    out, size = [], 0
-    for node in tag.previous_elements:
-        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
-            out.append(str(node))
-            size += len(node)
-            if size > limit:
-                break
-    return out[::-1]
 
 
 def _labelled_date(soup: BeautifulSoup) -> str | None:

@@ -21,7 +21,7 @@ in the sentence, or the body mention that set the context.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -82,7 +82,7 @@ class AwardFinder(Component):
         doc.spans["awards"] = mentions
         categories = self._categories(doc)
         people = sorted(doc.spans.get("people", []), key=lambda s: s.start)
-        ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])))
+        ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])), self._body)
         found: list[dict] = []
         found += self._from_lists(ctx)
         listed = {(norm_key(r["category"] or "")) for r in found}
@@ -354,17 +354,12 @@ class AwardFinder(Component):
 
     # ------------------------------------------------------------ fields
     def _year(self, doc: Doc, mention: Span) -> int | None:
-        award = self._body(mention)
-        before = doc_text(doc)[max(0, mention.start_char - 12):mention.start_char]
-        m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
-        if m:
-            return int(m.group(1))
-        after = doc_text(doc)[mention.end_char:mention.end_char + 6]
-        m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
-        if m:
-            return int(m.group(1))
-        m = _ORDINAL.search(before)
-        first = self.bodies.get(award or "", {}).get("first_ceremony")
+        """"2019 Emmys", "Emmys 2019", "71st Primetime Emmy Awards", else the one year in the sentence."""
+        year = _adjacent_year(mention)
+        if year is not None:
+            return year
+        m = _ORDINAL.search(doc_text(doc)[max(0, mention.start_char - 12):mention.start_char])
+        first = self.bodies.get(self._body(mention) or "", {}).get("first_ceremony")
         if m and first:
             return first + int(m.group(1)) - 1
         return _sent_year(mention.sent)
@@ -381,8 +376,8 @@ class _Context:
     """Lookups shared by the record builders for one document."""
 
     def __init__(self, doc: Doc, mentions: list[Span], categories: list[Span], people: list[Span],
-                 works: list[Span]) -> None:
-        self.doc, self.mentions, self.categories = doc, mentions, categories
+                 works: list[Span], body_of: Callable[[Span], str | None]) -> None:
+        self.doc, self.mentions, self.categories, self.body_of = doc, mentions, categories, body_of
         self.people = people
         self.works = sorted(works, key=lambda s: s.start)
         self.person_at = {p.start: p for p in people}
@@ -394,7 +389,8 @@ class _Context:
         m = before[-1] if before else (self.mentions[0] if self.mentions else None)
         if m is None:
             return None, None
-        return _body_label(m), _mention_year(m)
+        year = _adjacent_year(m)
+        return self.body_of(m), year if year is not None else _sent_year(m.sent)
 
     def person_before(self, i: int) -> Span | None:
         before = [p for p in self.people if p.end <= i]
@@ -456,19 +452,14 @@ def _portrayed(p: Span) -> bool:
                            or prev[-2:] == ["portrayal", "of"])
 
 
-def _body_label(m: Span) -> str | None:
-    return m.label_ if m.label_ not in ("AWARD", "") else _generic_name(m)
-
-
-def _mention_year(mention: Span) -> int | None:
-    doc = mention.doc
-    before = doc_text(doc)[max(0, mention.start_char - 12):mention.start_char]
-    m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", before)
+def _adjacent_year(mention: Span) -> int | None:
+    """A year written right before or after a body mention: "2019 Emmys", "Emmys 2019"."""
+    text = doc_text(mention.doc)
+    m = re.search(r"(19[2-9]\d|20\d\d)\W{0,2}\s*$", text[max(0, mention.start_char - 12):mention.start_char])
     if m:
         return int(m.group(1))
-    after = doc_text(doc)[mention.end_char:mention.end_char + 6]
-    m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", after)
-    return int(m.group(1)) if m else _sent_year(mention.sent)
+    m = re.match(r"\s+(19[2-9]\d|20\d\d)\b", text[mention.end_char:mention.end_char + 6])
+    return int(m.group(1)) if m else None
 
 
 def _sent_year(sent: Span) -> int | None:

@@ -52,7 +52,6 @@ class CreditFinder(Component):
                     forms.add(w + "s")
                     self.plural_nouns.add(w + "s")
             self.noun_matcher.add(role, [nlp.make_doc(w) for w in sorted(forms)])
-        self.nouns = {toks(w): role for role, ws in r["nouns"].items() for w in ws}
         self.by_phrases = _index(sorted(((toks(p), role) for role, ps in r["by_phrases"].items() for p in ps),
                                         key=lambda x: -len(x[0])), -1)
         self.verbs = _index(sorted(((toks(p), role) for role, ps in r["verbs_after"].items() for p in ps),
@@ -134,10 +133,10 @@ class CreditFinder(Component):
                 if role and not _possessive_of_org(mention):
                     credit(canonical(mention), role, canonical(w), None, mention.sent)
         self._subjects(doc, people, person_spans)
-        for mention, cue in self._cast_sections(doc, person_spans):
+        for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)
             if name in people and not people[name]["roles"]:
-                for work in self._works_for(doc, cue, "any", topic, nouns):
+                for work in self._works_for(doc, mention, "any", topic, nouns):
                     credit(name, "actor", work, None, mention.sent)
         main = _main_work(doc)
         for p in list(people.values()):
@@ -176,10 +175,7 @@ class CreditFinder(Component):
             if not _CAST_HEADING.search(doc_text(doc)[h.start:h.end]):
                 continue
             end = heads[k + 1].start if k + 1 < len(heads) else len(doc_text(doc))
-            cue = doc.char_span(h.start, h.end, alignment_mode="expand")
-            for m in person_spans:
-                if h.end <= m.start_char < end and cue is not None:
-                    yield m, m
+            yield from (m for m in person_spans if h.end <= m.start_char < end)
 
     def _subjects(self, doc: Doc, people: dict[str, dict], person_spans: list[Span]) -> None:
         """Real people a work depicts: named in a sentence that says so ("the true story of A, B and C",

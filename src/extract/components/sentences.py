@@ -7,6 +7,8 @@ Skipped when an earlier component (a parser or senter) already set boundaries.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
@@ -35,8 +37,6 @@ class SentenceSplitter(Component):
             return doc
         # a token that starts after a newline opens a sentence: walk the newlines, not every token
         starts = [t.idx for t in doc]
-        from bisect import bisect_left
-
         pos = text.find("\n")
         while pos >= 0:
             i = bisect_left(starts, pos + 1)

@@ -82,9 +82,9 @@ class WorkFinder(Component):
         # a text the model tags PERSON more often than WORK is a person ("Bridesmaids" tagged WORK three
         # times and PERSON three times stays a title candidate)
         votes: Counter = Counter((norm_key(e.text), e.label_) for e in ents if e.label_ in ("PERSON", "WORK"))
-        surnames = {norm_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
+        last_names = {norm_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
         people = {k for (k, label), n in votes.items() if label == "PERSON" and
-                  (n > votes[(k, "WORK")] or (n == votes[(k, "WORK")] and (" " in k or k in surnames)))}
+                  (n > votes[(k, "WORK")] or (n == votes[(k, "WORK")] and (" " in k or k in last_names)))}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
@@ -125,9 +125,9 @@ class WorkFinder(Component):
         lower_text = doc_text(doc).casefold()
         surnames = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
         caps_heads = _title_case_headings(doc)
-        self._names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
+        names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
-                    and not self._weak_model_title(c, doc, surnames, caps_heads)}
+                    and not self._weak_model_title(c, doc, surnames, caps_heads, names)}
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
         doc.spans["works"] = mentions
@@ -327,7 +327,8 @@ class WorkFinder(Component):
             return True
         return strong == 0 and weak < 2
 
-    def _weak_model_title(self, c: dict, doc: Doc, surnames: set[str], caps_heads: list[tuple[int, int]]) -> bool:
+    def _weak_model_title(self, c: dict, doc: Doc, surnames: set[str], caps_heads: list[tuple[int, int]],
+                          names: set[str]) -> bool:
         """Model-only titles the model is known to get wrong: a person's first or last name ("Fey"),
         a phrase ending in a lower-case word ("Han shot"), or words seen only in a Title Case
         heading, where every word is capitalised and the model guesses ("Film Cuts Matter")."""
@@ -341,7 +342,7 @@ class WorkFinder(Component):
             return True
         # "Annette Bening for Nyad", "Fallout's Ella Purnell": a name or another title glued on
         parts = re.split(r"\s+(?:for|in|to|at|on|with|as)\s+|[’']s\s+", title, maxsplit=1)
-        if len(parts) == 2 and any(norm_key(p) in self._names for p in parts):
+        if len(parts) == 2 and any(norm_key(p) in names for p in parts):
             return True
         if len(words) >= 3 and caps_heads:
             spots = [m.start() for m in re.finditer(re.escape(title), doc_text(doc))]
