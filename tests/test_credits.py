@@ -165,3 +165,72 @@ def test_makers_possessive_before_a_film(run_text):
     text = "Critics loved Anna Marsh's Moonfall Road, the best film of the year."
     doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
     assert ("Anna Marsh", "director", "Moonfall Road", None) in credits(doc)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # same sentence: the pronoun is the sentence's subject, not the last person named
+        ("Mara Quist is busy: with a film directed by Tom Vale and Moonfall Road, in which she stars "
+         "alongside Ines Duarte, out soon.", ("Mara Quist", "actor", "Moonfall Road", None)),
+        # across sentences: the first person named in the nearest sentence that names one
+        ("Mara Quist is back. Before Moonfall Road, she directed Dust Lane.", ("Mara Quist", "director", "Dust Lane", None)),
+        ("Chris Hale signed on in 2016. He would reprise his role as George Kirk in Moonfall Road.",
+         ("Chris Hale", "actor", "Moonfall Road", "George Kirk")),
+    ],
+)
+def test_subject_pronoun_takes_its_antecedents_credit(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
+    assert expected in credits(doc)
+
+
+def test_pronoun_with_no_person_before_gives_nothing(run_text):
+    text = "She directed Moonfall Road."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert not credits(doc)
+
+
+def test_headline_opening_with_a_title_is_the_topic(run_text):
+    text = "Moonfall Road 2 eyes Nadia Brooks to direct\nThe studio says Nadia Brooks is in talks to direct it."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road 2"), headline=True)
+    assert ("Nadia Brooks", "director", "Moonfall Road 2", None) in credits(doc)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The film Moonfall Road opens Friday. Anna Marsh's third all-star 'Moonfall Road' mystery is a treat.",
+         ("Anna Marsh", "director", "Moonfall Road", None)),
+        ("The film Moonfall Road is back. To honour Anna Marsh, revisit her classic 1984 mockumentary "
+         "'Moonfall Road' tonight.", ("Anna Marsh", "director", "Moonfall Road", None)),
+    ],
+)
+def test_makers_possessive_with_modifiers(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert expected in credits(doc)
+
+
+def test_actors_possessive_with_modifiers_is_not_direction(run_text):
+    text = "Tom Vale stars in Moonfall Road. Fans loved Tom Vale's latest film 'Moonfall Road'."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert not any(c[0] == "Tom Vale" and c[1] == "director" for c in credits(doc))
+
+
+def test_character_named_before_an_actor_in_parentheses(run_text):
+    text = "In Moonfall Road, his pals Carmen (Denise Rowe) and Rico (the square-jawed Casper Dale) enlist."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    got = credits(doc)
+    assert ("Denise Rowe", "actor", "Moonfall Road", "Carmen") in got
+    assert ("Casper Dale", "actor", "Moonfall Road", "Rico") in got
+
+
+def test_a_person_in_parentheses_after_a_nominee_is_not_a_character(run_text):
+    text = "Murphy saw off Bradley Cole (Maestro), Colman Dane (Rustin) and Jeff Wren (American Fiction)."
+    doc = run_text(text, spans=emphasis_spans(text, "Maestro", "American Fiction"))
+    assert not any(c[3] == "Colman Dane" for c in credits(doc))
+
+
+def test_possessive_before_an_award_is_not_a_character(run_text):
+    text = "Ana Pereira stars in Moonfall Road. It streams after Ana Pereira's Golden Globe win."
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert not any(c[3] and "Golden Globe" in c[3] for c in credits(doc))

@@ -105,6 +105,16 @@ class CreditFinder(Component):
                     credit(name, role, work, character, mention.sent)
                     if character and role == "actor":
                         self._add_character(doc, people, character, work, cue)
+        # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its antecedent
+        for pron, antecedent in _pronoun_mentions(doc, person_spans):
+            name = canonical(antecedent)
+            for role, character, cue, direction in self._cues(ctx, pron):
+                if character and norm_key(character) == norm_key(name):
+                    character = None
+                for work in self._works_for(doc, cue, direction, topic, nouns):
+                    credit(name, role, work, character, pron.sent)
+                    if character and role == "actor":
+                        self._add_character(doc, people, character, work, cue)
         # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character
         for mention in person_spans:
             name = canonical(mention)
@@ -123,15 +133,24 @@ class CreditFinder(Component):
                 if ev is not None:
                     credit(a["recipient"], role, a["work"], None, ev)
         # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
+        # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
+        # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
         kinds = {w["title"]: w.get("kind") for w in doc._.works or []}
         work_at = {w.start: w for w in doc.spans.get("works", [])}
-        for mention in person_spans:
-            k = mention.end
-            if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and k + 1 in work_at:
-                w = work_at[k + 1]
-                role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
-                if role and not _possessive_of_org(mention):
-                    credit(canonical(mention), role, canonical(w), None, mention.sent)
+        owners = [(m, m, m.end + 1) for m in person_spans
+                  if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
+        owners += [(pron, ante, pron.end) for pron, ante in _pronoun_mentions(doc, person_spans, _POSSESSIVES)]
+        for owner, who, k in owners:
+            w = _work_after_modifiers(doc, k, work_at, owner.sent)
+            if w is None:
+                continue
+            name = canonical(who)
+            role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
+            indirect = w.start > k or owner is not who
+            if not role or _possessive_of_org(who) \
+                    or indirect and {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
+                continue
+            credit(name, role, canonical(w), None, owner.sent)
         self._subjects(doc, people, person_spans)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)
@@ -295,10 +314,11 @@ class CreditFinder(Component):
         # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)"
         if m.end < sent.end and doc[m.end].text == ")":
             k = m.start - 1
-            while k >= max(sent.start, m.start - 6) and doc[k].text != "(" and not doc[k].is_punct:
+            while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"):
                 k -= 1
             if k >= sent.start and doc[k].text == "(":
-                ch = _name_before(doc, k, sent, person_tokens, work_tokens)
+                # a name the model also took for a person counts only before an actor's full name
+                ch = _name_before(doc, k, sent, person_tokens, work_tokens, person_ok=len(m) > 1)
                 yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
 
     def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
@@ -376,6 +396,9 @@ class CreditFinder(Component):
             j += 1
         if j - i < 1 or doc[i].lower_ in _NOT_CHARACTER or doc[i:j].text.isupper():
             return None, m
+        if any(a.start < j and i < a.end for a in doc.spans.get("awards", [])) \
+                or any(e.label_ in ("AWARD", "ORG", "EVENT", "LOC") and e.start < j and i < e.end for e in doc.ents):
+            return None, m  # "Gladstone's Golden Globe win", "Pine's Paramount contract"
         if j - i < 2 and i not in ctx.person_tokens:  # one word: only a name the model tagged
             return None, m
         text = re.sub(r"[’']s$", "", doc[i:j].text)
@@ -452,6 +475,52 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose 
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
 
+_SUBJECT_PRONOUNS = frozenset(("he", "she"))
+_POSSESSIVES = frozenset(("his", "her"))
+
+
+def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[str] = _SUBJECT_PRONOUNS,
+                      lookback: int = 3) -> list[tuple[Span, Span]]:
+    """(pronoun token span, antecedent mention) pairs. The antecedent is the first person named earlier
+    in the same sentence (its subject, usually), else the first person named in the nearest of the
+    previous `lookback` sentences that names one; a mention in parentheses is an aside, not a subject."""
+    def subject(mentions: list[Span]) -> Span | None:
+        return next((m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")), None)
+
+    by_sent: dict[int, list[Span]] = {}
+    for m in person_spans:
+        by_sent.setdefault(m.sent.start, []).append(m)
+    sent_starts = sorted({s.start for s in doc.sents}) if any(t.lower_ in pronouns for t in doc) else []
+    out = []
+    for k, start in enumerate(sent_starts):
+        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc)
+        for t in doc[start:end]:
+            if t.lower_ not in pronouns:
+                continue
+            ante = subject([m for m in by_sent.get(start, []) if m.end <= t.i])
+            back = k - 1
+            while ante is None and back >= 0 and k - back <= lookback:
+                ante = subject(by_sent.get(sent_starts[back], []))
+                back -= 1
+            if ante is not None:
+                out.append((doc[t.i:t.i + 1], ante))
+    return out
+
+
+def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span, gap: int = 5) -> Span | None:
+    """The work starting at token `k`, or after a few lower-case modifiers, ordinals, years and quote
+    marks: "third all-star 'Knives Out'", "classic 1984 mockumentary 'This Is Spinal Tap'"."""
+    j = k
+    while j < min(sent.end, k + gap + 1):
+        if j in work_at:
+            return work_at[j]
+        t = doc[j]
+        if not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'") or re.fullmatch(r"(19|20)\d\d", t.text)):
+            return None
+        j += 1
+    return None
+
+
 def _possessive_of_org(mention: Span) -> bool:
     """A person span the model also reads as an organisation or place is not a maker."""
     return any(e.label_ in ("ORG", "LOC") and e.start <= mention.start < e.end for e in mention.doc.ents)
@@ -473,8 +542,11 @@ class _Context:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
 
 
-def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
+def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],
+                 person_ok: bool = False) -> str | None:
     """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not sentence-initial."""
+    if person_ok and (i - 1) in person_tokens and person_tokens[i - 1].end == i and person_tokens[i - 1].start >= sent.start:
+        return canonical(person_tokens[i - 1])
     j = i
     while j - 1 >= sent.start and _NAME.match(doc[j - 1].text) and (j - 1) not in work_tokens \
             and (j - 1) not in person_tokens and i - j < 3:
@@ -533,7 +605,13 @@ def _topic_work(doc: Doc) -> str | None:
     if not in_head:
         return None
     best = max(in_head, key=lambda w: len(w["mentions"]))
-    return best["title"] if len(best["mentions"]) >= 3 and len(in_head) == 1 else None
+    if len(best["mentions"]) >= 3 and len(in_head) == 1:
+        return best["title"]
+    # a headline that opens with a title is about it: "Star Trek 4 eyes ...", "'Dune' sequel sets date"
+    text = doc_text(doc)
+    lead = re.match(r"[\W_]*", text[head.start:head.end]).end() + head.start
+    first = next((w for w in in_head if any(m["start"] == lead for m in w["mentions"])), None)
+    return first["title"] if first is not None else None
 
 
 def _main_work(doc: Doc) -> str | None:
