@@ -50,6 +50,14 @@ def test_data_table_cells_stay_cells() -> None:
     assert ("Network", "Streamly") in {(f.key, f.value) for f in doc.facts}
 
 
+def test_a_wide_tables_header_row_is_not_a_fact() -> None:
+    """'Title | Weekend | Total' heads columns; only two-cell rows are key/value pairs."""
+    body = (f"<article><p>{PROSE}</p><table><tr><th>#</th><th>Title</th><th>Weekend</th><th>Total</th></tr>"
+            "<tr><td>1</td><td>Moonlit Harbour</td><td>$5</td><td>$9</td></tr></table></article>")
+    doc = _clean(body)
+    assert not any(f.key == "Title" for f in doc.facts)
+
+
 @pytest.mark.parametrize("wrapper", ['<div class="post">{}</div>', "<center>{}</center>"])
 def test_nested_layout_table_inside_a_cell(wrapper: str) -> None:
     inner = f"<table><tr><td><p>{PROSE}</p></td></tr></table>"

@@ -234,3 +234,33 @@ def test_possessive_before_an_award_is_not_a_character(run_text):
     text = "Ana Pereira stars in Moonfall Road. It streams after Ana Pereira's Golden Globe win."
     doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
     assert not any(c[3] and "Golden Globe" in c[3] for c in credits(doc))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Moonfall Road led the weekend with $15 million. Anna Marsh's candy-coloured comedy, starring "
+         "Tom Vale, added $18 million overseas.",
+         {("Anna Marsh", "director", "Moonfall Road", None), ("Tom Vale", "actor", "Moonfall Road", None)}),
+        ("Dust Lane won best picture, Anna Marsh's boarding-school comedy, on a good night.",
+         {("Anna Marsh", "director", "Dust Lane", None)}),
+        ("Dust Lane came in above expectations. Director Anna Marsh's sequel drew from premium screens.",
+         {("Anna Marsh", "director", "Dust Lane", None)}),
+    ],
+)
+def test_possessive_work_noun_refers_to_the_paragraphs_work(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
+    assert expected <= credits(doc)
+
+
+def test_paragraph_listing_several_works_gives_no_work(run_text):
+    text = ("From Moonfall Road to Dust Lane, ten films to stream now. "
+            "There is even a zombie flick from director Anna Marsh.")
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
+    assert ("Anna Marsh", "director", None, None) in credits(doc)
+
+
+def test_possessive_before_a_plan_is_not_authorship(run_text):
+    text = "Star Wars fans doubt George Lucas's decision to finish each original trilogy film."
+    doc = run_text(text, spans=emphasis_spans(text, "Star Wars"))
+    assert not any(c[0] == "George Lucas" and c[1] == "director" for c in credits(doc))

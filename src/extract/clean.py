@@ -367,7 +367,9 @@ class _TextBuilder:
             elif name in ("td", "th"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
-                self._flush(kind="table_cell")
+                row = child.parent
+                cells = sum(1 for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")) if row else 1
+                self._flush(kind="table_cell", attrs={"row_cells": str(cells)})
             elif name in ("dt", "dd"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
@@ -519,11 +521,11 @@ def _facts(doc: CleanDocument) -> list[Fact]:
         m = _FACT_LINE.match(line)
         if m and m.group(1).casefold().strip() in settings.FACT_KEYS:
             facts.append(Fact(m.group(1).strip(), m.group(2).strip(), span.start + m.start(2), span.start + m.end(2)))
-    # two-column table rows: consecutive cells in one row
+    # two-column table rows: consecutive cells in one row ("Title | Weekend | Total" is a header row)
     cells = doc.spans_of("table_cell")
     for a, b in zip(cells, cells[1:]):
         key = text[a.start:a.end].rstrip(":").strip()
-        if key.casefold() in settings.FACT_KEYS and b.start - a.end <= 1:
+        if key.casefold() in settings.FACT_KEYS and b.start - a.end <= 1 and a.attrs.get("row_cells", "2") == "2":
             facts.append(Fact(key, text[b.start:b.end], b.start, b.end))
     dl = [s for s in doc.spans if s.attrs.get("dl")]
     for a, b in zip(dl, dl[1:]):

@@ -14,6 +14,8 @@ the section's subheading, else (for fact lists) the work the fact list describes
 from __future__ import annotations
 
 import re
+from collections import Counter
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -62,6 +64,7 @@ class CreditFinder(Component):
         self.award_roles = [(w, role) for role, ws in r.get("award_category_roles", {}).items() for w in ws]
         self.possessive_work_roles = r.get("possessive_work_roles", {})
         self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
+        self.work_nouns = {w: role for role, ws in r.get("possessive_work_nouns", {}).items() for w in ws}
         self.subject_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.subject_cues.add("SUBJECT", [nlp.make_doc(p) for p in r.get("subject_cues", [])])
         self.character_by = {toks(p) for p in r.get("character_by", [])}
@@ -142,9 +145,18 @@ class CreditFinder(Component):
         owners += [(pron, ante, pron.end) for pron, ante in _pronoun_mentions(doc, person_spans, _POSSESSIVES)]
         for owner, who, k in owners:
             w = _work_after_modifiers(doc, k, work_at, owner.sent)
-            if w is None:
-                continue
             name = canonical(who)
+            if w is None:  # "Greta Gerwig's candy-coloured comedy", "Director X's sequel": the work it refers to
+                noun = self._work_noun_after(doc, k, owner.sent)
+                if noun is None or _possessive_of_org(who) \
+                        or {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
+                    continue
+                ref = _apposed_work(doc, owner, work_at)
+                works = [canonical(ref)] if ref is not None else self._works_for(doc, doc[owner.start:noun[0] + 1], "any", topic)
+                for work in works:
+                    if work:
+                        credit(name, noun[1], work, None, owner.sent)
+                continue
             role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
             indirect = w.start > k or owner is not who
             if not role or _possessive_of_org(who) \
@@ -299,9 +311,13 @@ class CreditFinder(Component):
             if k < sent.end and doc[k].lower_ in self.craft:
                 yield self.craft[doc[k].lower_], None, doc[m.start:k + 1], "any"
         # "X's portrayal of Y"
-        if m.end + 3 < sent.end and doc[m.end].lower_ in ("'s", "’s") and doc[m.end + 1].lower_ in ("portrayal", "turn", "role", "performance"):
-            ch = self._character_after(doc, m.end + 2, sent, person_tokens, work_tokens)
-            yield "actor", ch, doc[m.start:m.end + 2], "any"
+        if m.end + 3 < sent.end and doc[m.end].lower_ in ("'s", "’s"):  # "X's seventh outing as Y"
+            k = m.end + 1
+            while k < min(sent.end - 1, m.end + 4) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _PART_NOUNS:
+                k += 1
+            if doc[k].lower_ in _PART_NOUNS and (k == m.end + 1 or doc[k + 1].lower_ in ("as", "of")):
+                ch = self._character_after(doc, k + 1, sent, person_tokens, work_tokens)
+                yield "actor", ch, doc[m.start:k + 1], "any"
         # "X would reprise his role as Y": the nearest person before "role as Y"
         for t in doc[m.end:min(sent.end, m.end + 12)]:
             if t.i in person_tokens:
@@ -449,9 +465,30 @@ class CreditFinder(Component):
             w = nearest(works, cue)
         if w is None:
             w = section_work(doc, cue)
+            if w is None and topic is None:
+                w = _paragraph_work(doc, cue)
             return [canonical(w) if w is not None else topic]
         group = _coordinated(doc, w, works)
         return list(dict.fromkeys(canonical(x) for x in group))
+
+    def _work_noun_after(self, doc: Doc, k: int, sent: Span, gap: int = 4) -> tuple[int, str] | None:
+        """A noun that stands for a work ("comedy", "sequel", "album") at token `k` or after a few
+        modifiers ("most purely entertaining", "Frankenstein-flavoured", "boarding-school"): (index, role)."""
+        j = k
+        while j < min(sent.end, k + gap + 1):
+            t = doc[j]
+            role = self.work_nouns.get(t.lower_)
+            if role is not None and t.is_lower:
+                nxt = doc[j + 1] if j + 1 < sent.end else None
+                if nxt is not None and (nxt.text == "-" or nxt.lower_ in self.work_nouns):
+                    j += 1  # "film-maker", "comedy series": the noun goes on
+                    continue
+                return j, role
+            capital_compound = t.text[:1].isupper() and j + 1 < sent.end and doc[j + 1].text == "-"
+            if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text == "-" or capital_compound or re.fullmatch(r"(19|20)\d\d", t.text)):
+                return None
+            j += 1
+        return None
 
     def _from_facts(self, doc: Doc, name: str, role: str) -> bool:
         clean = doc._.clean
@@ -472,6 +509,9 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
                            "though although since".split())
+_NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
+                           "be been will would decision plan".split())
+_PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
 
@@ -519,6 +559,35 @@ def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span
             return None
         j += 1
     return None
+
+
+def _apposed_work(doc: Doc, owner: Span, work_at: dict[int, Span]) -> Span | None:
+    """The work right before ', X's comedy': "Poor Things, Yorgos Lanthimos's Frankenstein-flavoured comedy"."""
+    i = owner.start - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    return next((w for w in work_at.values() if w.end == i), None)
+
+
+def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
+    """The work the anchor's paragraph is about, named before the anchor: the first named there when
+    it is also named more often in the paragraph than any other. It is what "the film", "it" and a cue
+    with no title of its own refer to ("Universal's Oppenheimer came in ... Cillian Murphy stars as
+    the physicist"); a paragraph listing several works once each has none."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, anchor.start_char) + 1
+    end = text.find("\n", anchor.end_char)
+    end = len(text) if end < 0 else end
+    inside = sorted((w for w in doc.spans.get("works", []) if start <= w.start_char and w.end_char <= end),
+                    key=lambda w: w.start)
+    if not inside or inside[0].end > anchor.start:
+        return None
+    counts = Counter(canonical(w) for w in inside)
+    top = counts.most_common(2)
+    first = canonical(inside[0])
+    if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return inside[0]
 
 
 def _possessive_of_org(mention: Span) -> bool:
