@@ -35,6 +35,13 @@ def test_boilerplate_is_dropped(article: CleanDocument, boilerplate: str) -> Non
     assert boilerplate not in article.text
 
 
+@pytest.mark.parametrize("line", ["Show Caption", "Hide caption", "Toggle caption", "Enlarge this image", "View gallery"])
+def test_caption_controls_are_dropped(line: str) -> None:
+    prose = "The series follows a family of lighthouse keepers through one long winter on the coast."
+    doc = _clean(f"<html><body><article><p>{prose}</p><div>{line}</div><p>{prose} Again.</p></article></body></html>")
+    assert line not in doc.text and prose in doc.text
+
+
 @pytest.mark.parametrize("kind,text", [
     ("headline", "Moonlit Harbour review: a quiet triumph"),
     ("heading", "The cast and the crew"),

@@ -264,3 +264,12 @@ def test_possessive_before_a_plan_is_not_authorship(run_text):
     text = "Star Wars fans doubt George Lucas's decision to finish each original trilogy film."
     doc = run_text(text, spans=emphasis_spans(text, "Star Wars"))
     assert not any(c[0] == "George Lucas" and c[1] == "director" for c in credits(doc))
+
+
+def test_pronoun_goes_to_the_person_the_article_is_about(run_text):
+    text = ("Mara Quist grew up in Ohio. Mara Quist moved to LA. In the Tom Vale film Dust Lane, Mara Quist "
+            "will co-star with Ines Duarte. It will test whether she is leading lady material.")
+    doc = run_text(text, spans=emphasis_spans(text, "Dust Lane"))
+    got = credits(doc)
+    assert ("Tom Vale", "director", "Dust Lane", None) in got
+    assert not any(c[0] == "Tom Vale" and c[1] == "actor" for c in got)

@@ -89,7 +89,8 @@ JUNK_LINE_RE = re.compile(
     r"\d+ comments?|story continues below|scroll to continue.*|caption|close|advert|iklan|like this|"
     r"like loading.*|getty( images)?|image copyright.*|(photo|image|picture|credit)s?\s?:.*|"
     r"media playback is unsupported.*|don.t miss|our latest stories|more great .* stories|"
-    r"tell us what you think.*|breaking news emails|image \d+ of \d+)\W*$",
+    r"tell us what you think.*|breaking news emails|image \d+ of \d+|"
+    r"(show|hide|toggle|view|expand) (the )?(caption|image|photo|gallery)s?|image caption|enlarge this image)\W*$",
     re.I,
 )
 

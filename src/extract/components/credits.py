@@ -143,6 +143,8 @@ class CreditFinder(Component):
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
         owners += [(pron, ante, pron.end) for pron, ante in _pronoun_mentions(doc, person_spans, _POSSESSIVES)]
+        owners += [(m, m, m.end) for m in person_spans if m.start > 0 and doc[m.start - 1].lower_ in ("the", "a", "an")
+                   and m.end + 1 < len(doc) and doc[m.end].lower_ in _WORK_WORDS and m.end + 1 in work_at]
         for owner, who, k in owners:
             w = _work_after_modifiers(doc, k, work_at, owner.sent)
             name = canonical(who)
@@ -516,16 +518,22 @@ _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show 
 
 
 _SUBJECT_PRONOUNS = frozenset(("he", "she"))
+_WORK_WORDS = frozenset("film movie series show album song documentary".split())
 _POSSESSIVES = frozenset(("his", "her"))
 
 
 def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[str] = _SUBJECT_PRONOUNS,
                       lookback: int = 3) -> list[tuple[Span, Span]]:
-    """(pronoun token span, antecedent mention) pairs. The antecedent is the first person named earlier
-    in the same sentence (its subject, usually), else the first person named in the nearest of the
-    previous `lookback` sentences that names one; a mention in parentheses is an aside, not a subject."""
+    """(pronoun token span, antecedent mention) pairs. The antecedent is named earlier in the same
+    sentence, else in the nearest of the previous `lookback` sentences that names someone; of the
+    people named there, the one the article names most often (its subject, usually), the first on a
+    tie. A mention in parentheses is an aside, and "the Sean Penn film" uses a name as a modifier."""
+    salience = Counter(canonical(m) for m in person_spans)
+
     def subject(mentions: list[Span]) -> Span | None:
-        return next((m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")), None)
+        ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
+              and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)]
+        return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
     by_sent: dict[int, list[Span]] = {}
     for m in person_spans:

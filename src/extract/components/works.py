@@ -194,6 +194,7 @@ class WorkFinder(Component):
     def _from_anchors(self, doc: Doc) -> Iterator[tuple[str, str]]:
         toks = doc
         n = len(doc)
+        person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an")}
         for i, tok in enumerate(toks):
             low = tok.lower_
             # "2016's Star Trek Beyond", "Netflix's When They See Us"
@@ -205,9 +206,10 @@ class WorkFinder(Component):
                         yield run.text, "pattern:possessive"
             # "the film X", "the series X", "new album X"
             if low in self.kind_nouns and not tok.text[:1].isupper() and i + 1 < n and toks[i + 1].is_title and i > 0 \
-                    and toks[i - 1].lower_ in ("the", "a", "new", "his", "her", "their", "its", "latest", "debut",
+                    and (i in person_ends or re.fullmatch(r"(19|20)\d\d", toks[i - 1].text)  # "the Sean Penn film X", "his 1984 film X"
+                         or toks[i - 1].lower_ in ("the", "a", "new", "his", "her", "their", "its", "latest", "debut",
                                                "upcoming", "hit", "next", "first", "second", "third", "final", "last",
-                                               "original", "animated", "documentary", "classic"):
+                                               "original", "animated", "documentary", "classic")):
                 run = self._run_right(doc, i + 1)
                 if run:
                     yield run.text, "pattern:kind_noun"

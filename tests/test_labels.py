@@ -1,0 +1,45 @@
+"""The label mapper: any pipeline's labels onto ours, and PERSON spans that read as titles."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from extract.components.labels import LabelMapper
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def _mapped(blank, text: str, ents: list[tuple[str, str]], **kw) -> list[tuple[str, str]]:
+    doc = blank.make_doc(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.set_ents(spans)
+    mapper = LabelMapper("labels", {"PERSON": "PERSON", "WORK_OF_ART": "WORK", "GPE": "LOC"}, False, **kw)
+    return [(e.text, e.label_) for e in mapper(doc).ents]
+
+
+@pytest.mark.parametrize(
+    "text,ents,expected",
+    [
+        ("Fans queued for her record-breaking Eras Tour in Vancouver.", [("Eras Tour", "PERSON"), ("Vancouver", "GPE")],
+         [("Eras Tour", "WORK"), ("Vancouver", "LOC")]),
+        ("The Phantom Menace saw a 3D re-release.", [("Phantom Menace", "PERSON")], [("The Phantom Menace", "WORK")]),
+        ("Critics praised Celine Song, a playwright.", [("Celine Song", "PERSON")], [("Celine Song", "PERSON")]),
+        ("Then Dana Hill spoke.", [("Dana Hill", "PERSON")], [("Dana Hill", "PERSON")]),
+        ("He read Dune twice.", [("Dune", "WORK_OF_ART")], [("Dune", "WORK")]),
+    ],
+)
+def test_labels_and_titles_tagged_as_people(blank, text, ents, expected):
+    assert _mapped(blank, text, ents) == expected
+
+
+def test_title_fix_can_be_switched_off(blank):
+    assert _mapped(blank, "The Phantom Menace returns.", [("Phantom Menace", "PERSON")], fix_titles=False) == \
+        [("Phantom Menace", "PERSON")]
