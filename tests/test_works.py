@@ -19,6 +19,10 @@ def titles(doc) -> set[str]:
         ("Michael Mann's Heat (1995) remains the template.", {"Heat"}),
         ("She starred in Lady Bird before moving on.", {"Lady Bird"}),
         ("The Legion creator will write the film.", {"Legion"}),
+        ("Ana Marsh won best actress for Dust Lane Forever, beating the favourite.", {"Dust Lane Forever"}),
+        ("Her co-stars were both nominated for Only Murders in the Building this year.", {"Only Murders in the Building"}),
+        ("It was his first win after earlier nominations for Moon Garden and Tropic Storm.", {"Moon Garden", "Tropic Storm"}),
+        ("Fans can revisit his classic 1984 film The Comedian tonight.", {"The Comedian"}),
     ],
 )
 def test_titles_from_patterns(run_text, text, expected):
@@ -142,3 +146,8 @@ def test_model_title_glued_to_a_name_is_dropped(nlp):
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, glued, glued + 4, label="WORK")]
     doc = nlp(doc)
     assert "Annette Bening for Nyad" not in {w["title"] for w in doc._.works}
+
+
+def test_category_for_a_surname_is_not_a_title(run_text):
+    doc = run_text("Martin Scorsese had seven nominations, including best director for Scorsese.")
+    assert "Scorsese" not in titles(doc)

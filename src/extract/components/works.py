@@ -58,6 +58,12 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
                       max_title_tokens=max_title_tokens, use_markup=use_markup)
 
 
+_CATEGORY_HEADS = frozenset(("best", "outstanding"))
+# anchors whose slot often holds a person ("X film", "nominations for X"): a first name there is a name
+_NAME_SHY = frozenset(("pattern:after", "pattern:category_for", "pattern:nominated_for"))
+_NOMINATION_WORDS = frozenset("nominated nomination nominations nod nods shortlisted".split())
+
+
 class WorkFinder(Component):
     def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str,
                  max_title_tokens: int, use_markup: bool) -> None:
@@ -85,13 +91,20 @@ class WorkFinder(Component):
         last_names = {norm_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
         people = {k for (k, label), n in votes.items() if label == "PERSON" and
                   (n > votes[(k, "WORK")] or (n == votes[(k, "WORK")] and (" " in k or k in last_names)))}
+        sure_people = {k for k in people if k in last_names or (" " not in k and not votes[(k, "WORK")])}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
                 info: dict | None = None) -> None:
             title = _tidy(title)
             key = norm_key(title)
-            if not self._acceptable(title, key, people, source):
+            # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
+            # single word the model never took for a title ("best director for Scorsese")
+            blocked = sure_people if source == "pattern:category_for" else people
+            if source == "pattern:category_for" and " " not in title and \
+                    re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
+                return  # the surname of a full name used in the text
+            if not self._acceptable(title, key, blocked, source):
                 return
             c = cands.setdefault(key, {"title": title, "sources": Counter(), "kind": None, "info": {}})
             c["sources"][source] += 1
@@ -223,6 +236,20 @@ class WorkFinder(Component):
                 run = self._run_left(doc, i)
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
+        # "won best actress for Poor Things", "earlier nominations for Chaplin and Tropic Thunder"
+        for i, tok in enumerate(toks):
+            if tok.lower_ != "for" or i + 1 >= n:
+                continue
+            back = toks[max(tok.sent.start, i - 6):i]
+            if any(t.lower_ in _CATEGORY_HEADS for t in back):
+                source = "pattern:category_for"
+            elif i > 0 and toks[i - 1].lower_ in _NOMINATION_WORDS:
+                source = "pattern:nominated_for"
+            else:
+                continue
+            run = self._run_right(doc, i + 1)
+            if run:  # "for Anatomy of a Fall and Annette Bening for Nyad": the next nominee is not in the title
+                yield (run.text.split(" and ")[0] if source == "pattern:category_for" else run.text), source
         # "starred in X", "sequel to X"
         for _, _, end in self.before_matcher(doc):
             run = self._run_right(doc, end)
@@ -246,7 +273,10 @@ class WorkFinder(Component):
             if self._is_title_word(tok):
                 end = j + 1
             elif tok.lower_ in SMALL or tok.text in (":", "-", "&", "'", "’"):
-                if not (j + 1 < len(doc) and self._is_title_word(doc[j + 1]) and doc[j + 1].text[:1].isalpha()):
+                k = j + 1  # "Murders in the Building": up to two small words before the next title word
+                if k < len(doc) and k - j < 2 and doc[k].lower_ in SMALL and doc[k].text.islower():
+                    k += 1
+                if not (k < len(doc) and self._is_title_word(doc[k]) and doc[k].text[:1].isalpha()):
                     break
             else:
                 break
@@ -289,7 +319,7 @@ class WorkFinder(Component):
         if source.startswith("pattern") or source == "ner":
             if key in _MONTHS or key in SMALL:
                 return False
-        if source == "pattern:after" and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
+        if source in _NAME_SHY and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
             return False
         if source.startswith("pattern") and re.match(r"(19|20)\d\d\b", title):
             return False  # "Leonardo DiCaprio stars ..." names a person, not a work
@@ -338,8 +368,8 @@ class WorkFinder(Component):
             return False
         title = c["title"]
         words = title.split()
-        if len(words) == 1 and title in surnames:
-            return True
+        if len(words) == 1 and title in surnames and c["sources"]["ner"] < 3:
+            return True  # tagged a title three times or more, it is one ("Oppenheimer", "Rustin", "Nyad")
         if words[-1][:1].islower():
             return True
         # "Annette Bening for Nyad", "Fallout's Ella Purnell": a name or another title glued on
