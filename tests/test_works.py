@@ -151,3 +151,22 @@ def test_model_title_glued_to_a_name_is_dropped(nlp):
 def test_category_for_a_surname_is_not_a_title(run_text):
     doc = run_text("Martin Scorsese had seven nominations, including best director for Scorsese.")
     assert "Scorsese" not in titles(doc)
+
+
+def test_title_listed_after_a_known_title(run_text):
+    text = "It outgrossed his back catalogue, including Anchorman and The 40-Year-Old Virgin."
+    doc = run_text(text, spans=emphasis(text, "Anchorman"))
+    assert {"Anchorman", "The 40-Year-Old Virgin"} <= titles(doc)
+
+
+def test_title_before_in_which_someone_stars(run_text):
+    doc = run_text("She has a film in the pipeline and another, Imogene, in which she stars alongside Ana Marsh.")
+    assert "Imogene" in titles(doc)
+
+
+@pytest.mark.parametrize("title,kept", [("Um. Not", False), ("Mr. Smith Goes to Washington", True)])
+def test_sentence_break_inside_a_model_title(title, kept):
+    from extract.components.works import WorkFinder
+
+    c = {"title": title, "sources": {"ner": 1}}
+    assert WorkFinder._weak_model_title(None, c, None, set(), [], set()) is (not kept)  # type: ignore[arg-type]

@@ -59,8 +59,10 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
 
 
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
+_ACTING_VERBS = frozenset("stars starred plays played appears appeared co-stars co-starred voices voiced".split())
+_COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
 # anchors whose slot often holds a person ("X film", "nominations for X"): a first name there is a name
-_NAME_SHY = frozenset(("pattern:after", "pattern:category_for", "pattern:nominated_for"))
+_NAME_SHY = frozenset(("pattern:after", "pattern:category_for", "pattern:nominated_for", "pattern:coordinated"))
 _NOMINATION_WORDS = frozenset("nominated nomination nominations nod nods shortlisted".split())
 
 
@@ -100,7 +102,7 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source == "pattern:category_for" else people
+            blocked = sure_people if source == "pattern:category_for" else set() if source == "pattern:in_which" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
                 return  # the surname of a full name used in the text
@@ -141,6 +143,11 @@ class WorkFinder(Component):
         names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
                     and not self._weak_model_title(c, doc, surnames, caps_heads, names)}
+        for title in self._coordinated(doc, accepted):  # "including Anchorman and The 40-Year-Old Virgin"
+            add(title, "pattern:coordinated")
+            key = norm_key(title)
+            if key in cands and key not in accepted and not self._weak_single_word(cands[key], doc, lower_text):
+                accepted[key] = cands[key]
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
         doc.spans["works"] = mentions
@@ -236,6 +243,13 @@ class WorkFinder(Component):
                 run = self._run_left(doc, i)
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
+        # "another, Imogene, in which she stars alongside ...": the name before "in which" + an acting verb
+        for i in range(2, n - 3):
+            if toks[i].lower_ == "in" and toks[i + 1].lower_ == "which" and toks[i - 1].text == "," \
+                    and any(t.lower_ in _ACTING_VERBS for t in toks[i + 2:min(n, i + 5)]):
+                run = self._run_left(doc, i - 1)
+                if run and not (len(run) == 1 and run[0].is_sent_start):
+                    yield run.text, "pattern:in_which"
         # "won best actress for Poor Things", "earlier nominations for Chaplin and Tropic Thunder"
         for i, tok in enumerate(toks):
             if tok.lower_ != "for" or i + 1 >= n:
@@ -255,6 +269,22 @@ class WorkFinder(Component):
             run = self._run_right(doc, end)
             if run:
                 yield run.text, "pattern:before"
+
+    def _coordinated(self, doc: Doc, accepted: dict[str, dict]) -> list[str]:
+        """Title runs listed right after an accepted title: "Anchorman and The 40-Year-Old Virgin"."""
+        text = doc_text(doc)
+        starts = {t.idx: t.i for t in doc}
+        out = []
+        for c in list(accepted.values()):
+            for m in re.finditer(re.escape(c["title"]), text):
+                j = _COORD.match(text, m.end())
+                if not j or j.end() not in starts:
+                    continue
+                run = self._run_right(doc, starts[j.end()])
+                if run is not None and _looks_like_title(run.text) and norm_key(run.text) not in accepted \
+                        and not any(t.ent_type_ in ("PERSON", "ORG", "LOC") for t in run):
+                    out.append(run.text.split(" and ")[0])
+        return out
 
     # -------------------------------------------------------- title runs
     def _is_title_word(self, tok: Any) -> bool:
@@ -372,6 +402,8 @@ class WorkFinder(Component):
             return True  # tagged a title three times or more, it is one ("Oppenheimer", "Rustin", "Nyad")
         if words[-1][:1].islower():
             return True
+        if re.search(r"(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No|Pt|Mt|Ft|Ep)\.)[A-Z][a-z]{0,2}\. [A-Z]", title):
+            return True  # "Um. Not for more than...": a sentence break, not an abbreviation
         # "Annette Bening for Nyad", "Fallout's Ella Purnell": a name or another title glued on
         parts = re.split(r"\s+(?:for|in|to|at|on|with|as)\s+|[’']s\s+", title, maxsplit=1)
         if len(parts) == 2 and any(norm_key(p) in names for p in parts):
