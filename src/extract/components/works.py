@@ -349,7 +349,8 @@ class WorkFinder(Component):
         if source.startswith("pattern") or source == "ner":
             if key in _MONTHS or key in SMALL:
                 return False
-        if source in _NAME_SHY and 2 <= len(words) <= 3 and words[0].casefold() in self.first_names:
+        if source in _NAME_SHY and len(words) >= 2 and words[0].casefold() in self.first_names \
+                and (len(words) <= 3 or words[2].casefold() in SMALL):  # "Annette Bening for Nyad"
             return False
         if source.startswith("pattern") and re.match(r"(19|20)\d\d\b", title):
             return False  # "Leonardo DiCaprio stars ..." names a person, not a work
