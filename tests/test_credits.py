@@ -273,3 +273,23 @@ def test_pronoun_goes_to_the_person_the_article_is_about(run_text):
     got = credits(doc)
     assert ("Tom Vale", "director", "Dust Lane", None) in got
     assert not any(c[0] == "Tom Vale" and c[1] == "actor" for c in got)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Moonfall Road is the film. Ana Marsh wrote it. Old fans still prefer the Marsh novel on which it was based.",
+         ("Ana Marsh", "writer", "Moonfall Road", None)),
+        ("To honour Tom Vale, revisit his classic 1984 mockumentary 'Dust Lane' tonight.",
+         ("Tom Vale", "director", "Dust Lane", None)),
+    ],
+)
+def test_name_or_pronoun_before_a_work_noun(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
+    assert expected in credits(doc)
+
+
+def test_pronoun_then_verb_is_not_a_modifier(run_text):
+    text = "With the diver Tom Vale he co-wrote a novel, and on his own he published the western Dust Lane."
+    doc = run_text(text, spans=emphasis_spans(text, "Dust Lane"))
+    assert not any(c[0] == "Tom Vale" and c[2] == "Dust Lane" for c in credits(doc))

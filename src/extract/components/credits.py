@@ -143,8 +143,9 @@ class CreditFinder(Component):
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
         owners += [(pron, ante, pron.end) for pron, ante in _pronoun_mentions(doc, person_spans, _POSSESSIVES)]
+        # "the Sean Penn film The Comedian", "the Heinlein novel": a name used as a modifier of a work noun
         owners += [(m, m, m.end) for m in person_spans if m.start > 0 and doc[m.start - 1].lower_ in ("the", "a", "an")
-                   and m.end + 1 < len(doc) and doc[m.end].lower_ in _WORK_WORDS and m.end + 1 in work_at]
+                   and m.end + 1 < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self.work_nouns]
         for owner, who, k in owners:
             w = _work_after_modifiers(doc, k, work_at, owner.sent)
             name = canonical(who)
@@ -160,6 +161,8 @@ class CreditFinder(Component):
                         credit(name, noun[1], work, None, owner.sent)
                 continue
             role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
+            if not role:  # a title of unknown kind: the noun before it says ("his 1984 mockumentary 'X'")
+                role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
             indirect = w.start > k or owner is not who
             if not role or _possessive_of_org(who) \
                     or indirect and {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
@@ -510,9 +513,9 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
 
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
-                           "though although since".split())
+                           "though although since he she they we i you".split())
 _NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
-                           "be been will would decision plan".split())
+                           "be been will would decision plan he she they it we you i published released".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
@@ -545,7 +548,8 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[st
         for t in doc[start:end]:
             if t.lower_ not in pronouns:
                 continue
-            ante = subject([m for m in by_sent.get(start, []) if m.end <= t.i])
+            # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for
+            ante = subject([m for m in by_sent.get(start, []) if m.end < t.i])
             back = k - 1
             while ante is None and back >= 0 and k - back <= lookback:
                 ante = subject(by_sent.get(sent_starts[back], []))
@@ -563,7 +567,8 @@ def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span
         if j in work_at:
             return work_at[j]
         t = doc[j]
-        if not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'") or re.fullmatch(r"(19|20)\d\d", t.text)):
+        if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'")
+                                              or re.fullmatch(r"(19|20)\d\d", t.text)):
             return None
         j += 1
     return None
