@@ -293,3 +293,10 @@ def test_pronoun_then_verb_is_not_a_modifier(run_text):
     text = "With the diver Tom Vale he co-wrote a novel, and on his own he published the western Dust Lane."
     doc = run_text(text, spans=emphasis_spans(text, "Dust Lane"))
     assert not any(c[0] == "Tom Vale" and c[2] == "Dust Lane" for c in credits(doc))
+
+
+def test_makers_possessive_before_a_title_of_the_articles_usual_kind(run_text):
+    text = ("The film Moonfall Road made her name and the film Dust Lane kept it. "
+            "Then came Tom Vale's Harbour Lights, which won her a second award.")
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane", "Harbour Lights"))
+    assert ("Tom Vale", "director", "Harbour Lights", None) in credits(doc)

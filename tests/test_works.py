@@ -170,3 +170,9 @@ def test_sentence_break_inside_a_model_title(title, kept):
 
     c = {"title": title, "sources": {"ner": 1}}
     assert WorkFinder._weak_model_title(None, c, None, set(), [], set()) is (not kept)  # type: ignore[arg-type]
+
+
+def test_year_in_brackets_dates_a_film(run_text):
+    text = "As Buck, he was unforgettable in Moonfall Road (1967)."
+    doc = run_text(text, spans=emphasis(text, "Moonfall Road"))
+    assert {w["title"]: w["kind"] for w in doc._.works}.get("Moonfall Road") == "film"

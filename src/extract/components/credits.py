@@ -139,6 +139,9 @@ class CreditFinder(Component):
         # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
         kinds = {w["title"]: w.get("kind") for w in doc._.works or []}
+        usual = _usual_kind(kinds.values())
+        guessed = {t for t, k in kinds.items() if k in (None, "other")} if usual else set()
+        kinds = {t: (usual if t in guessed else k) for t, k in kinds.items()}
         work_at = {w.start: w for w in doc.spans.get("works", [])}
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
@@ -163,7 +166,7 @@ class CreditFinder(Component):
             role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
             if not role:  # a title of unknown kind: the noun before it says ("his 1984 mockumentary 'X'")
                 role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
-            indirect = w.start > k or owner is not who
+            indirect = w.start > k or owner is not who or canonical(w) in guessed
             if not role or _possessive_of_org(who) \
                     or indirect and {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
                 continue
@@ -572,6 +575,16 @@ def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span
             return None
         j += 1
     return None
+
+
+def _usual_kind(kinds) -> str | None:  # noqa: ANN001
+    """The kind most of the article's works have, when clear (two or more, 60% of the known kinds):
+    what a title of unknown kind most likely is ("Arthur Penn's Bonnie and Clyde" in a film obituary)."""
+    known = Counter(k for k in kinds if k and k != "other")
+    if not known:
+        return None
+    kind, n = known.most_common(1)[0]
+    return kind if n >= 2 and n >= 0.6 * sum(known.values()) else None
 
 
 def _apposed_work(doc: Doc, owner: Span, work_at: dict[int, Span]) -> Span | None:

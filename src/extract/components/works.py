@@ -445,6 +445,10 @@ class WorkFinder(Component):
         for kind, words in self.kinds.items():
             if any(w in words for w in window):
                 return kind
+        # "Bonnie and Clyde (1967)": a bare year in brackets after a title is how films are dated
+        if span.end + 2 < len(doc) and doc[span.end].text == "(" and re.fullmatch(r"(19|20)\d\d", doc[span.end + 1].text) \
+                and doc[span.end + 2].text == ")":
+            return "film"
         return None
 
     # ------------------------------------------------------------- records
