@@ -143,6 +143,24 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Review", "ReportageNe
                  "ScholarlyArticle", "SocialMediaPosting", "DiscussionForumPosting", "CriticReview"}
 
 
+MIN_LD_BODY = 200  # characters of a JSON-LD articleBody worth taking as the article's text
+_MARKUP = re.compile(r"<[^>]{0,500}>")
+
+
+def jsonld_article_body(jsonld: list[dict[str, Any]]) -> list[str]:
+    """Paragraphs of the longest JSON-LD `articleBody` of an article object: the text of pages
+    that render their article with scripts and leave no body in the HTML. Tags some sites leave
+    in it are dropped; a short teaser (under MIN_LD_BODY characters) is not taken."""
+    bodies = [o["articleBody"] for o in jsonld if ld_types(o) & ARTICLE_TYPES and isinstance(o.get("articleBody"), str)]
+    if not bodies:
+        return []
+    text = max(bodies, key=len)
+    text = html.unescape(_MARKUP.sub("\n", text.replace("</p>", "\n\n")))
+    paragraphs = [_WS.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    return paragraphs if sum(len(p) for p in paragraphs) >= MIN_LD_BODY else []
+
+
 def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | None:
     """An ISO date from a meta/JSON-LD date string; UTC times are moved to `local_tz` when given."""
     if not value or not isinstance(value, str):
