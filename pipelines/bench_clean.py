@@ -4,7 +4,8 @@ Body precision/recall/F1 are computed as the scrapinghub article-extraction-benc
 (4-token shingles of `\\w+` tokens, tp/fp/fn normalised per document, precision and recall
 averaged over documents, F1 of the two means). On tiptopjaw the body is scored the same way
 against `main_content`, and title / author / publish-date accuracy is counted over pages whose
-ground truth has the field. trafilatura is a benchmark-only extra (`pip install -e .[bench]`).
+ground truth has the field (title: word Jaccard >= 0.8, the dev-set criterion; `title_exact` is
+the tiptopjaw benchmark's own case-insensitive string equality). trafilatura is a benchmark-only extra (`pip install -e .[bench]`).
 
     nice -n 10 python pipelines/bench_clean.py [--corpus scrapinghub tiptopjaw] [--limit N]
 """
@@ -76,6 +77,12 @@ def title_ok(gold: str, pred: str | None) -> bool:
     """Word Jaccard >= 0.8, the dev-set scorer's headline criterion."""
     g, p = set(norm(gold).split()), set(norm(pred).split())
     return bool(g and p) and len(g & p) / len(g | p) >= 0.8
+
+
+def title_exact(gold: str, pred: str | None) -> bool:
+    """The tiptopjaw benchmark's own title criterion (scripts/03_run_benchmark.py): the same
+    string up to letter case. Stricter than `title_ok`; printed beside it, never instead of it."""
+    return bool(gold and pred) and pred.lower() == gold.lower()
 
 
 def authors_ok(gold: str, pred: list[str]) -> bool:
@@ -165,6 +172,8 @@ def evaluate(pages: list[Page], tool: Callable[[bytes, str | None], Result],
                 good = bool(ok(gt[field], pred))
                 counts[f"{field}_ok"] += good
                 row[field] = {"ok": good, "gold": gt[field], "pred": pred}
+                if field == "title":
+                    counts["title_exact_ok"] += title_exact(gt[field], pred)
         if dump is not None:
             dump.append(row)
     p, r, f1 = body_scores(rows)
@@ -172,6 +181,8 @@ def evaluate(pages: list[Page], tool: Callable[[bytes, str | None], Result],
     for field in ("title", "author", "date"):
         if counts[f"{field}_n"]:
             out[field] = counts[f"{field}_ok"] / counts[f"{field}_n"]
+    if counts["title_n"]:
+        out["title_exact"] = counts["title_exact_ok"] / counts["title_n"]
     return out
 
 
@@ -196,7 +207,7 @@ def main() -> None:
                 args.dump.mkdir(parents=True, exist_ok=True)
                 with open(args.dump / f"{corpus}.{name}.jsonl", "w", encoding="utf-8") as out:
                     out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-            extra = "  ".join(f"{k}={m[k]:.3f}" for k in ("title", "author", "date") if k in m)
+            extra = "  ".join(f"{k}={m[k]:.3f}" for k in ("title", "title_exact", "author", "date") if k in m)
             print(f"  {name:<12} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f}  {extra}  docs/s={m['docs/s']:.1f}")
 
 

@@ -141,6 +141,33 @@ def test_pages_without_article_text_are_skipped(html: str) -> None:
     assert err.value.code == "E006"
 
 
+def _ld_script(obj: dict) -> str:
+    import json
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+def test_script_rendered_article_falls_back_to_jsonld_article_body() -> None:
+    body = (f"<p>{PROSE}</p>\n<p>The second paragraph of the review names the <i>director</i>.</p>")
+    html = _article('<div id="root"></div>',
+                    head=_ld_script({"@type": "NewsArticle", "headline": "A harbour review", "articleBody": body}))
+    doc = _clean(html)
+    paragraphs = [doc.text[s.start:s.end] for s in doc.spans if s.kind == "paragraph"]
+    assert paragraphs[0] == PROSE.strip() and paragraphs[1].startswith("The second paragraph")
+    assert "<i>" not in doc.text and doc.meta.headline == "A harbour review"
+
+
+@pytest.mark.parametrize("obj", [
+    {"@type": "NewsArticle", "headline": "Teaser only", "articleBody": "A short teaser."},   # too short
+    {"@type": "Product", "name": "A lamp", "articleBody": PROSE * 3},                       # not an article
+])
+def test_listing_pages_stay_skipped_without_an_article_body(obj: dict) -> None:
+    html = _article("<ul>" + "".join(f'<li><a href="/s{i}">Story number {i} on the index</a></li>' for i in range(40))
+                    + "</ul>", head=_ld_script(obj))
+    with pytest.raises(SkipDocument) as err:
+        _clean(html)
+    assert err.value.code == "E006"
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Der neue Film ist nicht nur für die Fans, sondern auch für alle, die sich mit dem Kino "
      "beschäftigen. Die Regisseurin hat mit dem Team einen Film gedreht, der auf einer wahren Geschichte beruht.", "de"),

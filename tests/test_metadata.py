@@ -55,6 +55,51 @@ def test_headline_sources(head: str, body: str, expected: str) -> None:
     assert _meta(head, body).headline == expected
 
 
+@pytest.mark.parametrize("title,names,hosts,expected", [
+    # a site name at either end, declared or read from the host, with " / " breadcrumbs
+    ("Moonlit Harbour review / Film Talk / Screen Forums", ["Screen Forums"], [], "Moonlit Harbour review / Film Talk"),
+    ("Reel Notes - Moonlit Harbour review", [], ["reelnotes"], "Moonlit Harbour review"),
+    ("Moonlit Harbour review | ReelNotes.com | ReelNotes.com", [], ["reelnotes"], "Moonlit Harbour review"),
+    # no site name found: a long second part is a subtitle, not a brand
+    ("Moonlit Harbour | A quiet triumph of patient, seaside cinema", [], [],
+     "Moonlit Harbour | A quiet triumph of patient, seaside cinema"),
+    # a host label inside a longer segment with a number is not the site ("Screen 4 review")
+    ("Reelnotes 4 review of the year - Reel Notes", ["Reel Notes"], ["reelnotes"], "Reelnotes 4 review of the year"),
+])
+def test_title_site_segments(title: str, names: list[str], hosts: list[str], expected: str) -> None:
+    assert clean_title(title, None, names=names, hosts=hosts) == expected
+
+
+@pytest.mark.parametrize("head,body,url,expected", [
+    # an <h1> that is the site's name (a logo) is not the headline, even when og:title contains it
+    ('<meta property="og:title" content="Get Free Tax Help | Harbour Aid">'
+     '<meta property="og:site_name" content="Harbour Aid">',
+     "<h1>Harbour Aid</h1><h1>Get Free Tax Help</h1>", None, "Get Free Tax Help"),
+    ("<title>Moonlit Harbour review - Reelnotes.org</title>", "<h1>reelnotes.org</h1>",
+     "https://www.reelnotes.org/2024/moonlit", "Moonlit Harbour review"),
+    # a documentation heading's permalink mark, a heading printed twice
+    ("<title>Tasks — Reel 5.6 documentation</title>", '<h1>Tasks <a class="headerlink">¶</a></h1>', None, "Tasks"),
+    ('<meta property="og:title" content="The cloud for film archives">',
+     "<h1>The cloud for film archives The cloud for film archives</h1>", None, "The cloud for film archives"),
+    # an <h1> holding the byline or a date besides the head title gives way to that title
+    ('<meta property="og:title" content="Moonlit Harbour gets a sequel">',
+     "<h1>Moonlit Harbour gets a sequel <span>Posted on July 1, 2024 by dana</span></h1>", None,
+     "Moonlit Harbour gets a sequel"),
+    ('<meta property="og:title" content="Moonlit Harbour gets a sequel">',
+     "<h1><span>Dec 18 2025</span> Moonlit Harbour gets a sequel</h1>", None, "Moonlit Harbour gets a sequel"),
+    # ... but not when a head title has those words too
+    ('<title>Moonlit Harbour gets a sequel, and a new director - Reel Notes</title>'
+     '<meta property="og:title" content="Moonlit Harbour gets a sequel">',
+     "<h1>Moonlit Harbour gets a sequel, and a new director</h1>", None,
+     "Moonlit Harbour gets a sequel, and a new director"),
+    # JSON-LD headlines carry HTML entities
+    (_ld({"@type": "NewsArticle", "headline": "Moonlit Harbour &#8211; the sequel"}), "", None,
+     "Moonlit Harbour – the sequel"),
+])
+def test_headline_rules(head: str, body: str, url: str | None, expected: str) -> None:
+    assert _meta(head, body, url).headline == expected
+
+
 @pytest.mark.parametrize("head,body,expected", [
     (_ld({"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Dana Okafor"}, "Ira Bell"]}), "",
      ["Dana Okafor", "Ira Bell"]),

@@ -20,7 +20,7 @@ from .decode import decode
 from .document import CleanDocument, Fact, RawDocument, TextSpan
 from .errors import SkipDocument
 from .language import detect_language
-from .metadata import extract_meta, parse_jsonld
+from .metadata import extract_meta, jsonld_article_body, parse_jsonld
 from .treeops import TextSizes, attr_matches, descendant_tags
 
 _WS = re.compile(r"\s+")
@@ -59,8 +59,12 @@ def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
         builder.block(meta.headline, "headline")
     for root in _main_blocks(soup, sizes):
         builder.walk(root)
-    if not builder.has_body():
-        raise SkipDocument("E006")
+    if not builder.has_body():  # an article rendered by scripts may still carry its text in JSON-LD
+        paragraphs = jsonld_article_body(jsonld)
+        if not paragraphs:
+            raise SkipDocument("E006")
+        for paragraph in paragraphs:
+            builder.block(paragraph, "paragraph")
     if not meta.language:
         meta.language = detect_language(builder.text())
     doc = CleanDocument(source=raw.source, doc_id=raw.doc_id, text=builder.text(), meta=meta,

@@ -10,6 +10,7 @@ import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from itertools import islice
 from typing import Any, Iterable, Iterator
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 
 MAX_JSONLD_BYTES = 2_000_000
 _URL_DATE = re.compile(r"/(20\d{2}|19\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/]|::)\s+")
 _JUNK_AUTHORS = re.compile(r"^(share|share this|tweet|email|e-mail|print|by|staff|admin|administrator|"
                            r"facebook|twitter|instagram|linkedin|menu|home|comments?|follow|more|"
                            r"unknown|anonymous|none|null|\W+|\d.*)$", re.I)
@@ -30,6 +31,13 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 MAX_H1 = 5
 H1_AGREEMENT = 0.2  # word Jaccard between an <h1> and a head title for the <h1> to be the headline
+_COMPACT = re.compile(r"[\W_]+")
+_H1_MARK = re.compile(r"\s*[¶#§]\s*$")  # a permalink mark after a documentation heading ("Tasks ¶")
+_REPEATED = re.compile(r"^(.{8,}?)(?:\s+\1)+$")  # the same heading printed twice (desktop + mobile)
+# host labels that never name a site ("www.", ".co.uk")
+_HOST_NOISE = frozenset("www www2 m amp en com org net edu gov co uk io us de fr html blog news shop store".split())
+MAX_BRAND_WORDS = 4  # a title segment this short may be a site name nobody declared
+SITE_TYPES = {"WebSite", "Organization", "Corporation", "NewsMediaOrganization", "LocalBusiness"}
 _LD_TYPE = re.compile(r"ld\+json", re.I)
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(:\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b)\s*", re.I)
@@ -135,6 +143,24 @@ ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "Review", "ReportageNe
                  "ScholarlyArticle", "SocialMediaPosting", "DiscussionForumPosting", "CriticReview"}
 
 
+MIN_LD_BODY = 200  # characters of a JSON-LD articleBody worth taking as the article's text
+_MARKUP = re.compile(r"<[^>]{0,500}>")
+
+
+def jsonld_article_body(jsonld: list[dict[str, Any]]) -> list[str]:
+    """Paragraphs of the longest JSON-LD `articleBody` of an article object: the text of pages
+    that render their article with scripts and leave no body in the HTML. Tags some sites leave
+    in it are dropped; a short teaser (under MIN_LD_BODY characters) is not taken."""
+    bodies = [o["articleBody"] for o in jsonld if ld_types(o) & ARTICLE_TYPES and isinstance(o.get("articleBody"), str)]
+    if not bodies:
+        return []
+    text = max(bodies, key=len)
+    text = html.unescape(_MARKUP.sub("\n", text.replace("</p>", "\n\n")))
+    paragraphs = [_WS.sub(" ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    return paragraphs if sum(len(p) for p in paragraphs) >= MIN_LD_BODY else []
+
+
 def normalize_date(value: str | None, local_tz: tzinfo | None = None) -> str | None:
     """An ISO date from a meta/JSON-LD date string; UTC times are moved to `local_tz` when given."""
     if not value or not isinstance(value, str):
@@ -200,20 +226,79 @@ def _meta(index: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-def clean_title(title: str | None, site_name: str | None) -> str | None:
-    """`<title>` without the site-name suffix or prefix."""
+def clean_title(title: str | None, site_name: str | None, *, names: Iterable[str] = (),
+                hosts: Iterable[str] = ()) -> str | None:
+    """`<title>` without the site-name segments at its start or end.
+
+    A segment is the site's name when it matches `site_name`, one of `names` (JSON-LD publisher,
+    `WebSite`), or a label of the page's host (`hosts`, e.g. "bogleheads" for "Bogleheads.org").
+    When none matches, a short last segment after a longer rest ("... – Screen Notes") is taken
+    for an undeclared brand; any other title is kept whole, subtitles included.
+    """
     if not title:
         return None
     title = _WS.sub(" ", title).strip()
     parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) > 1:
-        if site_name:
-            sn = site_name.casefold()
-            kept = [p for p in parts if p.casefold() not in sn and sn not in p.casefold()]
-            if kept:
-                return " - ".join(kept)
-        return max(parts, key=len)
-    return title
+    if len(parts) < 2:
+        return title
+    seps = _TITLE_SEPARATORS.findall(title)
+    sites = [n for n in [site_name, *names] if n]
+    labels = list(hosts)
+    i, j = 0, len(parts)
+    while j - i > 1 and _is_site_name(parts[j - 1], sites, labels):
+        j -= 1
+    while j - i > 1 and _is_site_name(parts[i], sites, labels):
+        i += 1
+    if (i, j) == (0, len(parts)):
+        last, rest = parts[-1].split(), title[:len(title) - len(parts[-1]) - len(seps[-1])]
+        return rest if len(last) <= MAX_BRAND_WORDS and len(last) < len(rest.split()) else title
+    return parts[i] + "".join(seps[k - 1] + parts[k] for k in range(i + 1, j))
+
+
+def _compact(text: str) -> str:
+    return _COMPACT.sub("", text.casefold())
+
+
+def _is_site_name(segment: str, names: list[str], hosts: list[str]) -> bool:
+    """Whether a title segment (or an `<h1>`) is the site's name rather than the page's."""
+    seg = _compact(segment)
+    if not seg:
+        return True
+    n_words = len(segment.split())
+    for name in names:
+        cn = _compact(name)
+        if cn and (seg == cn or (len(seg) >= 4 and seg in cn)
+                   or (len(cn) >= 4 and cn in seg and n_words <= len(name.split()) + 2)):
+            return True
+    for label in hosts:  # "Bogleheads.org", "Hacker News" on news.ycombinator.com is not matched
+        if seg == label or (len(label) >= 4 and seg.startswith(label) and len(seg) - len(label) <= 4) \
+                or (n_words <= 3 and len(label) >= 5 and label in seg and not re.search(r"\d", segment)):
+            return True
+    return False
+
+
+def _host_labels(*urls: Any) -> list[str]:
+    """Distinctive labels of the page's host names ("recsports" for recsports.utexas.edu)."""
+    out: list[str] = []
+    for url in urls:
+        try:
+            host = urlsplit(url).hostname if isinstance(url, str) else None
+        except ValueError:  # "http://[bad"
+            host = None
+        for label in (host or "").split("."):
+            if len(label) >= 3 and label not in _HOST_NOISE and label not in out:
+                out.append(label)
+    return out
+
+
+def _site_names(site_name: str | None, index: dict[str, Any], article: dict[str, Any],
+                jsonld: list[dict[str, Any]]) -> list[str]:
+    """Every name the page gives itself: og:site_name, application-name, the JSON-LD publisher
+    and `WebSite` / `Organization` objects."""
+    names = [site_name, _meta(index, "og:site_name"), _meta(index, "application-name")]
+    names += ld_names(article.get("publisher"))
+    names += [o["name"] for o in jsonld[:50] if ld_types(o) & SITE_TYPES and isinstance(o.get("name"), str)]
+    return list(dict.fromkeys(_WS.sub(" ", n).strip() for n in names if n and n.strip()))
 
 
 def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | None = None, *,
@@ -231,7 +316,8 @@ def extract_meta(soup: BeautifulSoup, jsonld: list[dict[str, Any]], url: str | N
     canonical_url = index.get("canonical")
     language = _language(index)
     return Meta(
-        headline=_headline(index, article, site_name),
+        headline=_headline(index, article, _site_names(site_name, index, article, jsonld),
+                           _host_labels(page_url, canonical_url)),
         description=_meta(index, "og:description", "description", "twitter:description"),
         site_name=site_name,
         authors=_authors(soup, index, article, jsonld, tags),
@@ -249,33 +335,60 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _headline(index: dict[str, Any], article: dict[str, Any], site_name: str | None) -> str | None:
+def _headline(index: dict[str, Any], article: dict[str, Any], sites: list[str] | None = None,
+              hosts: list[str] | None = None) -> str | None:
     """The visible `<h1>` when it names the same story as og:title / JSON-LD (or, without them,
     `<title>`); else og:title, JSON-LD headline, `<title>` (without the site name) or the `<h1>`.
 
     Titles in the head are often written for search engines ("Top 10 X of 2025 | Site"); the
     `<h1>` is what the reader sees. An `<h1>` sharing few words with them is a logo or a
-    section name ("Blog", "Contact Us") and is not taken.
+    section name ("Blog", "Contact Us") and is not taken, nor is one that is the site's name.
+    An `<h1>` that is a head title plus words no head title has (a dateline, "Posted on ...
+    by ...", a widget's label) gives way to that head title.
     """
+    sites, hosts = sites or [], hosts or []
     title_tag = index.get("title")
-    title = title_tag.get_text() if title_tag else None
-    refs = [x for x in (_meta(index, "og:title", "twitter:title"), _str(article.get("headline"))) if x] \
+    title = _WS.sub(" ", title_tag.get_text()).strip() if title_tag else None
+    ld_headline = _str(article.get("headline"))
+    ld_headline = _WS.sub(" ", html.unescape(ld_headline)).strip() if ld_headline else None  # "&#8211;"
+    refs = [x for x in (_meta(index, "og:title", "twitter:title"), ld_headline) if x] \
         or ([title] if title else [])
-    best, best_score = None, 0.0
+    h1s = []
     for h1 in index["h1s"][:MAX_H1]:
-        text = _WS.sub(" ", h1.get_text(" ")).strip()
+        text = _H1_MARK.sub("", _WS.sub(" ", h1.get_text(" ")).strip())
+        repeated = _REPEATED.match(text)
+        text = repeated[1] if repeated else text
+        if text and len(text) <= 300 and not _is_site_name(text, sites, hosts):
+            h1s.append(text)
+    best, best_score = None, 0.0
+    for text in h1s:
         words = _words(text)
-        if not words or len(text) > 300:
-            continue
         score = max((len(words & _words(r)) / len(words | _words(r)) for r in refs), default=0.0)
-        if score > best_score:
+        if words and score > best_score:
             best, best_score = text, score
     if best and best_score >= H1_AGREEMENT:
-        return best
-    headline = clean_title(refs[0], site_name) if refs else None
-    if not headline and index.get("h1"):
-        headline = _WS.sub(" ", index["h1"].get_text(" ")).strip() or None
-    return headline
+        return _h1_without_extras(best, refs, [x for x in (title, *refs) if x], sites, hosts)
+    headline = clean_title(refs[0], None, names=sites, hosts=hosts) if refs else None
+    return headline or (h1s[0] if h1s else None)
+
+
+def _h1_without_extras(h1: str, refs: list[str], heads: list[str], sites: list[str],
+                       hosts: list[str]) -> str:
+    """The head title that the `<h1>` starts or ends with, when the `<h1>` adds words (a date, a
+    byline, a widget label) that no head title has; else the `<h1>`."""
+    h1_words = h1.split()
+    whole = _compact(h1)
+    if any(whole in _compact(h) for h in heads):
+        return h1
+    for ref in refs:
+        ref = clean_title(ref, None, names=sites, hosts=hosts) or ref
+        n = len(ref.split())
+        if n < 3 or len(h1_words) < n + 2:
+            continue
+        target = _compact(ref)
+        if _compact(" ".join(h1_words[:n])) == target or _compact(" ".join(h1_words[-n:])) == target:
+            return ref
+    return h1
 
 
 def _words(text: str) -> set[str]:
