@@ -117,3 +117,12 @@ def test_counted_nominations_belong_to_the_work(run_text):
     from conftest import emphasis
     got = run_text(text, spans=emphasis(text, "Moonfall Road"))._.awards
     assert [a["recipient"] for a in got] == ["Moonfall Road"]
+
+
+def test_a_category_never_goes_to_a_single_prize(run_text):
+    text = ("At the Oscars, best original screenplay went to Ana Marsh for Dust Lane, which won the Palme d'Or at "
+            "Cannes. Tom Vale won best adapted screenplay for Moonfall Road.")
+    from conftest import emphasis
+    got = _keys(run_text(text, spans=emphasis(text, "Dust Lane", "Moonfall Road")))
+    assert ("Academy Award", "best adapted screenplay", "Tom Vale") in got
+    assert not any(body == "Palme d'Or" and cat for body, cat, _ in got)

@@ -82,7 +82,8 @@ class AwardFinder(Component):
         doc.spans["awards"] = mentions
         categories = self._categories(doc)
         people = sorted(doc.spans.get("people", []), key=lambda s: s.start)
-        ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])), self._body)
+        ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])), self._body,
+                       lambda m: bool(self.bodies.get(self._body(m) or "", {}).get("single_prize")))
         found: list[dict] = []
         found += self._from_lists(ctx)
         listed = {(norm_key(r["category"] or "")) for r in found}
@@ -376,17 +377,21 @@ class _Context:
     """Lookups shared by the record builders for one document."""
 
     def __init__(self, doc: Doc, mentions: list[Span], categories: list[Span], people: list[Span],
-                 works: list[Span], body_of: Callable[[Span], str | None]) -> None:
+                 works: list[Span], body_of: Callable[[Span], str | None],
+                 single_prize: Callable[[Span], bool] = lambda m: False) -> None:
         self.doc, self.mentions, self.categories, self.body_of = doc, mentions, categories, body_of
+        self.single_prize = single_prize
         self.people = people
         self.works = sorted(works, key=lambda s: s.start)
         self.person_at = {p.start: p for p in people}
         self.work_at = {w.start: w for w in self.works}
 
     def body_before(self, anchor: Span) -> tuple[str | None, int | None]:
-        """The body named last before `anchor` (else the first one named anywhere), with its year."""
-        before = [m for m in self.mentions if m.end <= anchor.start]
-        m = before[-1] if before else (self.mentions[0] if self.mentions else None)
+        """The body named last before `anchor` (else the first one named anywhere), with its year. A
+        single prize (the Palme d'Or) has no categories: a category goes to a body named before it."""
+        with_categories = [m for m in self.mentions if not self.single_prize(m)] or self.mentions
+        before = [m for m in with_categories if m.end <= anchor.start]
+        m = before[-1] if before else (with_categories[0] if with_categories else None)
         if m is None:
             return None, None
         year = _adjacent_year(m)
