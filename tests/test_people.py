@@ -60,3 +60,23 @@ def test_fact_list_people_get_roles(run_text):
     p = people(doc)
     assert "creator" in p["Ava DuVernay"]["roles"]
     assert "actor" in p["Jharrel Jerome"]["roles"] and "actor" in p["Asante Blackk"]["roles"]
+
+
+def _with_ents(nlp, text: str, persons: list[str]):
+    from extract.document import CleanDocument, Meta
+
+    doc = nlp.make_doc(text)
+    doc.set_ents([doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in persons])
+    doc._.clean = CleanDocument(source="test.html", text=text, meta=Meta())
+    return nlp(doc)
+
+
+@pytest.mark.parametrize(
+    "text,tagged,name",
+    [
+        ("Composer Gustavo Santaolalla returns for the show.", "Composer Gustavo Santaolalla", "Gustavo Santaolalla"),
+        ("The young Nora is played by Moon Seung-ah in the prologue.", "Moon Seung", "Moon Seung-ah"),
+    ],
+)
+def test_model_names_are_tidied(nlp, text, tagged, name):
+    assert name in people(_with_ents(nlp, text, [tagged]))

@@ -71,6 +71,8 @@ class PeopleLinker(Component):
         self.first_names = load_words(first_names)
         self.non_person_words = load_words(non_person_words)
         self.use_patterns = use_patterns
+        self.role_words = frozenset(w.casefold() for ws in load_json("roles.json")["nouns"].values()
+                                    for w in ws if " " not in w)
 
     def process(self, doc: Doc) -> Doc:
         clean = doc._.clean
@@ -81,6 +83,9 @@ class PeopleLinker(Component):
 
         def add(name: str, source: str, role: str | None = None) -> None:
             name = _tidy_name(name)
+            words = name.split()
+            if len(words) >= 3 and words[0].casefold() in self.role_words:  # "Composer Gustavo Santaolalla"
+                name = " ".join(words[1:])
             key = norm_key(name)
             if not key or key in self.stop or key in authors or len(name) > 60 or not re.search(r"[A-Za-z]", name):
                 return
@@ -95,7 +100,7 @@ class PeopleLinker(Component):
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
                     and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
-                add(ent.text, "ner" if len(ent) > 1 else "ner:single")
+                add(_with_glued_suffix(doc, ent).text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
         for name, role in self._from_jsonld(clean):
@@ -220,6 +225,15 @@ def _misread_name(ent: Span, caps_heads: list[tuple[int, int]]) -> bool:
         return True
     line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
     return bool(_BYLINE_LINE.match(doc_text(doc)[line_start:ent.start_char]))
+
+
+def _with_glued_suffix(doc: Doc, ent: Span) -> Span:
+    """The name with a hyphenated lower-case part the model left out: "Moon Seung" -> "Moon Seung-ah"."""
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
+            and doc[k + 1].is_lower and doc[k + 1].is_alpha and len(doc[k + 1]) <= 4:
+        return doc[ent.start:k + 2]
+    return ent
 
 
 def _tidy_name(name: str) -> str:
