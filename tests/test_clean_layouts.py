@@ -92,3 +92,19 @@ def test_forum_thread_keeps_every_post() -> None:
     doc = _clean(f'<div class="thread">{posts}</div><div class="sidebar-box"><p>{OTHER[:40]}</p></div>')
     assert all(f"Post {i}." in doc.text for i in range(3))
     assert "member" not in doc.text
+
+
+def test_inline_link_with_a_tag_class_stays_in_its_sentence() -> None:
+    """Auto-tagging plugins mark names in running text with ids like 'auto-tag_...'."""
+    body = (f'<article><p><span class="s1">The <a href="/t/x" id="auto-tag_moonlit-harbour" class="tag">Moonlit '
+            f"Harbour</a> cast will reunite with former star <a id=\"auto-tag_ada-quinn\">Ada Quinn</a> for a "
+            f"new season.</span></p><p>{PROSE}</p></article>")
+    doc = _clean(body)
+    assert "The Moonlit Harbour cast will reunite with former star Ada Quinn for a new season." in doc.text
+
+
+def test_tag_list_outside_a_paragraph_is_dropped() -> None:
+    body = (f'<article><p>{PROSE}</p><p>{OTHER}</p><div class="tags"><a class="tag" href="/t/a">Drama</a> '
+            '<a class="tag" href="/t/b">Streaming</a></div></article>')
+    doc = _clean(body)
+    assert "Streaming" not in doc.text

@@ -300,3 +300,17 @@ def test_makers_possessive_before_a_title_of_the_articles_usual_kind(run_text):
             "Then came Tom Vale's Harbour Lights, which won her a second award.")
     doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane", "Harbour Lights"))
     assert ("Tom Vale", "director", "Harbour Lights", None) in credits(doc)
+
+
+def test_headlines_only_work_named_again_is_the_topic(run_text):
+    text = ("The Quarry Kings Reunite With Ana Marsh for Moonfall Tour\n"
+            "Singer Ana Marsh will tour with the band again. Tickets for the Moonfall Tour go on sale Friday.")
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Tour"), headline=True)
+    assert ("Ana Marsh", "musician", "Moonfall Tour", None) in credits(doc)
+
+
+def test_a_tour_has_no_producer(run_text):
+    text = ("Moonfall Tour Dates Announced\nThe Moonfall Tour opens in June. Producer Tom Vale "
+            "worked on the album. The Moonfall Tour closes in Houston.")
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Tour"), headline=True)
+    assert not any(c[0] == "Tom Vale" and c[2] == "Moonfall Tour" for c in credits(doc))

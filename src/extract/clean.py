@@ -129,6 +129,22 @@ def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
     return max(0, text - links)
 
 
+_INLINE_TAGS = frozenset("a span em i b strong cite q abbr time small mark sup sub u s dfn".split())
+
+
+def _in_paragraph(tag: Tag) -> bool:
+    """An inline element inside a <p> (at most two levels down) with running text of its own around it."""
+    parent = tag.parent
+    for _ in range(2):
+        if parent is None or parent.name in ("body", "html"):
+            return False
+        if parent.name == "p":
+            return any(isinstance(c, NavigableString) and not isinstance(c, Comment) and len(c.strip()) > 20
+                       for c in parent.descendants)
+        parent = parent.parent
+    return False
+
+
 def _ident(tag: Tag) -> str:
     attrs = tag.attrs or {}
     cls = attrs.get("class") or []
@@ -152,6 +168,8 @@ def _boilerplate_kind(tag: Tag) -> str | None:
         return None
     if settings.STRONG_BOILERPLATE_RE.search(ident):
         return "strong"
+    if tag.name in _INLINE_TAGS and _in_paragraph(tag):  # "<p>The <a id='auto-tag_doobie-brothers'>..." is text
+        return None
     return "weak" if settings.BOILERPLATE_RE.search(ident) else None
 
 

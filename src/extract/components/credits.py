@@ -79,10 +79,14 @@ class CreditFinder(Component):
         work_tokens = {t.i for s in doc.spans.get("works", []) for t in s}
         nouns = self._role_nouns(doc)
 
+        work_kind = {norm_key(w["title"]): w.get("kind") for w in doc._.works or []}
+
         def credit(person: str, role: str, work: str | None, character: str | None, evidence: Span) -> None:
             p = people.get(person)
             if p is None:
                 return
+            if work and role not in _ROLES_OF_KIND.get(work_kind.get(norm_key(work)) or "", (role,)):
+                work = None  # a producer of a tour, an actor of an album: the role holds, the work does not
             if role not in p["roles"]:
                 p["roles"].append(role)
             key = (person, role, norm_key(work or ""), norm_key(character or ""))
@@ -523,6 +527,8 @@ _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
 
+_ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
+                  "song": ("musician", "writer", "producer", "director", "actor")}
 _SUBJECT_PRONOUNS = frozenset(("he", "she"))
 _WORK_WORDS = frozenset("film movie series show album song documentary".split())
 _POSSESSIVES = frozenset(("his", "her"))
@@ -700,7 +706,7 @@ def _topic_work(doc: Doc) -> str | None:
     if not in_head:
         return None
     best = max(in_head, key=lambda w: len(w["mentions"]))
-    if len(best["mentions"]) >= 3 and len(in_head) == 1:
+    if len(best["mentions"]) >= 2 and len(in_head) == 1:  # the headline's only work, named again in the body
         return best["title"]
     # a headline that opens with a title is about it: "Star Trek 4 eyes ...", "'Dune' sequel sets date"
     text = doc_text(doc)

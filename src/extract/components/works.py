@@ -58,6 +58,7 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
                       max_title_tokens=max_title_tokens, use_markup=use_markup)
 
 
+_TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
 _ACTING_VERBS = frozenset("stars starred plays played appears appeared co-stars co-starred voices voiced".split())
 _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
@@ -464,7 +465,8 @@ class WorkFinder(Component):
             if not ms and not (c["sources"].get("jsonld") or c["sources"].get("facts")):
                 continue  # never in the text after all (e.g. swallowed by a longer title)
             kinds = Counter(s._.kind for s in ms if s._.kind)
-            kind = c["kind"] or (kinds.most_common(1)[0][0] if kinds else "other")
+            kind = c["kind"] or _TITLE_HEAD_KINDS.get(c["title"].split()[-1].casefold()) \
+                or (kinds.most_common(1)[0][0] if kinds else "other")  # "GUTS World Tour" is a tour
             info = c["info"]
             release = _iso_from_text(info.get("release_text")) or info.get("release_date")
             years = [y for s, y in year_spans if any(abs(s.start - m.end) <= 2 or abs(m.start - s.end) <= 2 for m in ms)]
