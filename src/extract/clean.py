@@ -8,9 +8,11 @@ cells, emphasis and quotations. Selectors and word lists live in `extract.settin
 
 from __future__ import annotations
 
+import gc
 import re
 import warnings
 from bisect import bisect_left
+from contextlib import contextmanager
 from typing import Iterator
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
@@ -46,7 +48,33 @@ def _prestrip(text: str) -> str:
 def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
     """Decode, parse and clean one page."""
     text = decode(raw.content, max_bytes=max_bytes)
-    soup = parse_html(_prestrip(text))
+    with _gc_paused():
+        soup = parse_html(_prestrip(text))
+        try:
+            return _clean_tree(raw, soup)
+        finally:
+            soup.decompose()
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a page's tree is built and read.
+
+    A bs4 tree is tens of thousands of objects linked both ways (parent, children, next and
+    previous element): building it set off hundreds of collections per page that traversed the
+    growing tree again and again, about a sixth of the cleaning time. The tree is freed by
+    `decompose()` (which breaks its links) as soon as the page is done, so nothing waits for the
+    collector; collection resumes, if it was on, when the page is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     tags = descendant_tags(soup)  # read by metadata and the first cleaning pass, before any change
     jsonld = parse_jsonld(soup, raw.source, tags=tags)
     meta = extract_meta(soup, jsonld, raw.url, tags=tags)
