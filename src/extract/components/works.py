@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, norm_key, span_dict, title_case_headings as _title_case_headings
+from .util import doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -68,6 +68,9 @@ class WorkFinder(Component):
         self.before_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.before_matcher.add("BEFORE_TITLE", [nlp.make_doc(p.casefold()) for p in a["before_title"]])
         self.after = frozenset(w.casefold() for w in a["after_title"])
+        # the tokens `_from_anchors` can start a pattern at: possessives, kind nouns, "(", after-words
+        self.anchor_lowers = string_ids({"'s", "’s"} | self.kind_nouns | self.after)
+        self.anchor_orths = string_ids({"("})
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
         self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
         self.platforms = load_words(stoplist)
@@ -194,7 +197,8 @@ class WorkFinder(Component):
     def _from_anchors(self, doc: Doc) -> Iterator[tuple[str, str]]:
         toks = doc
         n = len(doc)
-        for i, tok in enumerate(toks):
+        for i in tokens_with(doc, self.anchor_lowers, self.anchor_orths):
+            tok = toks[i]
             low = tok.lower_
             # "2016's Star Trek Beyond", "Netflix's When They See Us"
             if low in ("'s", "’s") and i > 0:
