@@ -42,7 +42,7 @@ def parse_html(text: str) -> BeautifulSoup:
 
 def _prestrip(text: str) -> str:
     """Cut scripts (but JSON-LD), styles, SVG and comments before parsing: bs4 pays per node."""
-    return settings.PRESTRIP_RE.sub(lambda m: m[0] if m[1] else " ", text)
+    return settings.PRESTRIP_RE.sub(lambda m: m[0] if m[1] is not None else " ", text)
 
 
 def clean(raw: RawDocument, *, max_bytes: int = 20_000_000) -> CleanDocument:
@@ -79,13 +79,13 @@ def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     jsonld = parse_jsonld(soup, raw.source, tags=tags)
     meta = extract_meta(soup, jsonld, raw.url, tags=tags)
     sizes = _strip_boilerplate(soup, tags)
-    body = soup.body or soup
-    if sizes.order[0] is not body:
-        sizes = TextSizes(body, settings.LAYOUT_CELL_TAGS)  # the tree no longer changes
+    # the measures are of `soup.body or soup`, found once the dropped tags were gone; removing
+    # boilerplate inside it changed no body, so no search of the tree for it again
+    body = sizes.order[0]
     builder = _TextBuilder(meta.headline, sizes)
     if meta.headline:
         builder.block(meta.headline, "headline")
-    for root in _main_blocks(soup, sizes):
+    for root in _main_blocks(soup, sizes, body):
         builder.walk(root)
     if not builder.has_body():
         raise SkipDocument("E006")
@@ -179,9 +179,10 @@ def _boilerplate_kind(tag: Tag) -> str | None:
     return "weak" if settings.BOILERPLATE_RE.search(ident) else None
 
 
-def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None) -> list[Tag]:
-    """The elements that hold the article body, in document order."""
-    body = soup.body or soup
+def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag | None = None) -> list[Tag]:
+    """The elements that hold the article body, in document order (`body`: `soup.body or soup`,
+    when the caller has it)."""
+    body = body if body is not None else (soup.body or soup)
     if not isinstance(body, Tag):
         return []
     if sizes is None or body not in sizes:
