@@ -47,10 +47,19 @@ def tokens_with(doc: Doc, lower: np.ndarray | None = None, orth: np.ndarray | No
     arr = doc.to_array([LOWER, ORTH])
     mask = np.zeros(len(doc), dtype=bool)
     if lower is not None:
-        mask |= np.isin(arr[:, 0], lower)
+        mask |= _member(arr[:, 0], lower)
     if orth is not None:
-        mask |= np.isin(arr[:, 1], orth)
+        mask |= _member(arr[:, 1], orth)
     return np.flatnonzero(mask).tolist()
+
+
+def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """`np.isin(values, ids)` for the sorted `ids` of `string_ids`, by binary search (`isin` sorts
+    the values and the ids together on every call)."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
+    return ids[pos] == values
 
 
 def span_dict(span: Span, source: str) -> dict:
