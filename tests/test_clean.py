@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -236,3 +237,39 @@ def test_clean_never_raises_on_tag_soup(parts: list[str]) -> None:
         return
     for s in doc.spans:
         assert 0 <= s.start < s.end <= len(doc.text)
+
+
+_LAZY_PRESTRIP = re.compile(
+    r"(<script\b[^>]*ld\+json[^>]*>.*?</script\s*>)|"
+    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|"
+    r"<svg\b[^>]*>.*?</svg\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+
+
+@pytest.mark.parametrize("html", [
+    "<p>a</p><script>var x = '<b>';</script><p>b</p>",
+    '<script type="application/ld+json">{"a": "</scrip>"}</script ><SCRIPT>x</Script\n>',
+    "<style>p{}</style><svg><g></g></svg><!-- c --><!----><!-- - -- ---><!--->",
+    "<script>never closed <p>text</p>",
+    "<!-- never closed <p>text</p>",
+    "<scripts>not a script</scripts><svgx></svgx><style >a<//style></style>",
+    "<svg><script>x</script></svg>tail<script a='>'>y</script>",
+])
+def test_prestrip_same_as_lazy_regex(html):
+    from extract.clean import _prestrip
+
+    assert _prestrip(html) == _LAZY_PRESTRIP.sub(lambda m: m[0] if m[1] else " ", html)
+
+
+_FRAGMENTS = ["<script>", "<script type='application/ld+json'>", "</script>", "</SCRIPT >", "<style>", "</style>",
+              "<svg>", "</svg>", "<!--", "-->", "-", "--", "<", ">", "/", "a", " ", "\n", "<p>", "</p>", "ld+json"]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_prestrip_same_as_lazy_regex_fuzzed(parts):
+    from extract.clean import _prestrip
+
+    html = "".join(parts)
+    assert _prestrip(html) == _LAZY_PRESTRIP.sub(lambda m: m[0] if m[1] else " ", html)

@@ -21,6 +21,7 @@ in the sentence, or the body mention that set the context.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Callable, Iterable
 
 from spacy.language import Language
@@ -30,7 +31,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict
+from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
@@ -69,8 +70,12 @@ class AwardFinder(Component):
         self.won = _cue_regex(c["won"])
         self.nominated = _cue_regex(c["nominated"])
         self.won_to = _cue_regex(c.get("won_to", []))
+        # any cue word, without the word-boundary checks: a sentence none of its matches overlaps has
+        # no cue (each cue match of a sentence lies inside or across one of these), so it is skipped
+        self.any_cue = _cue_regex(c["won"] + c["nominated"] + c.get("won_to", []), bounded=False)
         self.heads = frozenset(h.casefold() for h in c["category_heads"])
         self.vocab = frozenset(w.casefold() for w in c.get("category_words", []))
+        self.category_starts = string_ids(self.heads | {"of"})  # where `_categories` can find a phrase
         self.bare = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.bare.add("BARE", [nlp.make_doc(b) for b in c.get("bare_categories", [])])
 
@@ -87,13 +92,19 @@ class AwardFinder(Component):
         found: list[dict] = []
         found += self._from_lists(ctx)
         listed = {(norm_key(r["category"] or "")) for r in found}
+        hits = [(m.start(), m.end()) for m in self.any_cue.finditer(doc_text(doc))]
+        hit_starts, hit_ends = [h[0] for h in hits], [h[1] for h in hits]
         for sent in doc.sents:
+            if self.require_outcome:  # only sentences with a cue can give a record
+                k = bisect_right(hit_ends, sent.start_char)  # the first hit ending inside or after it
+                if k == len(hits) or hit_starts[k] >= sent.end_char:
+                    continue
             found += self._from_sentence(ctx, sent, listed)
         doc._.awards = _merge(found)
         return doc
 
     def _catalogued(self, ent: Span) -> bool:
-        return bool(self.matcher(ent.as_doc()))
+        return bool(self.matcher(ent))  # the matches inside the span, as on `ent.as_doc()`, without the copy
 
     def _body(self, mention: Span) -> str | None:
         if mention.label_ in self.bodies:
@@ -106,7 +117,8 @@ class AwardFinder(Component):
         and bare names ("cinematography") when no phrase covers them."""
         out: list[Span] = []
         n = len(doc)
-        for i, tok in enumerate(doc):
+        for i in tokens_with(doc, self.category_starts):
+            tok = doc[i]
             low = tok.lower_
             if low in self.heads:
                 end = self._extend(doc, i + 1)
@@ -249,11 +261,12 @@ class AwardFinder(Component):
     def _cues(self, sent: Span) -> list[tuple[int, int, str, bool]]:
         """Outcome cues in the sentence as (start char, end char, outcome, is 'went to')."""
         base = sent.start_char
-        out = [(base + m.start(), base + m.end(), "won", True) for m in self.won_to.finditer(sent.text)]
+        text = doc_text(sent.doc)[base:sent.end_char]  # `sent.text`, without rebuilding it from the tokens
+        out = [(base + m.start(), base + m.end(), "won", True) for m in self.won_to.finditer(text)]
         taken = {(s, e) for s, e, _, _ in out}
-        out += [(base + m.start(), base + m.end(), "won", False) for m in self.won.finditer(sent.text)
+        out += [(base + m.start(), base + m.end(), "won", False) for m in self.won.finditer(text)
                 if not any(s <= base + m.start() < e for s, e in taken)]
-        out += [(base + m.start(), base + m.end(), "nominated", False) for m in self.nominated.finditer(sent.text)]
+        out += [(base + m.start(), base + m.end(), "nominated", False) for m in self.nominated.finditer(text)]
         return out
 
     def _category_near(self, ctx: "_Context", mention: Span | None, sent: Span) -> str | None:
@@ -489,9 +502,31 @@ def _nearest_cue(cues: Iterable[tuple[int, int, str, bool]], anchor: Span, max_g
     return best[1] if best else None
 
 
-def _cue_regex(words: list[str]) -> re.Pattern[str]:
+def _cue_regex(words: list[str], bounded: bool = True) -> re.Pattern[str]:
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True) or ["(?!x)x"]
+    if not bounded:  # any of the words anywhere (an empty word would match anywhere: then any character)
+        return re.compile(_trie_pattern(words) if words and all(words) else r"(?s:.)", re.I)
     return re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])", re.I)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly `words`, their common prefixes factored out: one branch per next
+    character instead of one per word, four times faster to search than the plain alternation."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def _generic_name(ent: Span) -> str | None:

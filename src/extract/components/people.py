@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, norm_key, span_dict, title_case_headings as _title_case_headings
+from .util import doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
 
 _FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
                "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
@@ -69,6 +69,9 @@ class PeopleLinker(Component):
             self.by_matcher.add(role, [nlp.make_doc(p) for p in phrases])
         self.stop = load_words(stoplist)
         self.first_names = load_words(first_names)
+        # the tokens `_from_patterns` can start a run at: given names, role nouns, "("
+        self.pattern_lowers = string_ids(self.first_names | set(self.role_nouns))
+        self.pattern_orths = string_ids({"("})
         self.non_person_words = load_words(non_person_words)
         self.use_patterns = use_patterns
         self.role_words = frozenset(w.casefold() for ws in load_json("roles.json")["nouns"].values()
@@ -156,7 +159,8 @@ class PeopleLinker(Component):
     def _from_patterns(self, doc: Doc, work_tokens: set[int]) -> Iterable[tuple[Span, str | None]]:
         """Name-shaped runs right after a role noun or 'by'-phrase, or alone in parentheses."""
         n = len(doc)
-        for i, tok in enumerate(doc):
+        for i in tokens_with(doc, self.pattern_lowers, self.pattern_orths):
+            tok = doc[i]
             # "Michael McDonald": a known given name opening a name-shaped run
             if tok.is_title and tok.lower_ in self.first_names and (i == 0 or not _NAME_TOKEN.match(doc[i - 1].text)
                                                                      or doc[i - 1].is_sent_start and doc[i - 1].lower_ not in self.first_names):

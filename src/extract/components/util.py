@@ -6,6 +6,9 @@ import re
 import unicodedata
 from typing import Iterable
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 
@@ -27,6 +30,36 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def string_ids(words: Iterable[str]) -> np.ndarray:
+    """The ids (hashes) spaCy gives `words`, for `tokens_with`."""
+    return np.array(sorted({get_string_id(w) for w in words}), dtype=np.uint64)
+
+
+def tokens_with(doc: Doc, lower: np.ndarray | None = None, orth: np.ndarray | None = None) -> list[int]:
+    """Indices, ascending, of the tokens whose lower-case form (`Token.lower_`) has an id in `lower`
+    or whose text has an id in `orth`: a component looping over every token for a few words reads
+    the ids from one array instead of making a `Token` object per position. Equal strings have equal
+    ids, so no such token is missed; callers still test the token's strings as before."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, ORTH])
+    mask = np.zeros(len(doc), dtype=bool)
+    if lower is not None:
+        mask |= _member(arr[:, 0], lower)
+    if orth is not None:
+        mask |= _member(arr[:, 1], orth)
+    return np.flatnonzero(mask).tolist()
+
+
+def _member(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """`np.isin(values, ids)` for the sorted `ids` of `string_ids`, by binary search (`isin` sorts
+    the values and the ids together on every call)."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
+    return ids[pos] == values
 
 
 def span_dict(span: Span, source: str) -> dict:

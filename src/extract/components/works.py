@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, norm_key, span_dict, title_case_headings as _title_case_headings
+from .util import doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -77,6 +77,9 @@ class WorkFinder(Component):
         self.before_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.before_matcher.add("BEFORE_TITLE", [nlp.make_doc(p.casefold()) for p in a["before_title"]])
         self.after = frozenset(w.casefold() for w in a["after_title"])
+        # the tokens `_from_anchors` can start a pattern at: possessives, kind nouns, "(", after-words
+        self.anchor_lowers = string_ids({"'s", "’s"} | self.kind_nouns | self.after)
+        self.anchor_orths = string_ids({"("})
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
         self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
         self.platforms = load_words(stoplist)
@@ -138,16 +141,16 @@ class WorkFinder(Component):
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
                 add(part, source)
 
-        lower_text = doc_text(doc).casefold()
+        runs = _WordRuns(doc_text(doc))
         surnames = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in (e[0].text, e[-1].text)}
         caps_heads = _title_case_headings(doc)
         names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
-        accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, lower_text)
+        accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, runs)
                     and not self._weak_model_title(c, doc, surnames, caps_heads, names)}
         for title in self._coordinated(doc, accepted):  # "including Anchorman and The 40-Year-Old Virgin"
             add(title, "pattern:coordinated")
             key = norm_key(title)
-            if key in cands and key not in accepted and not self._weak_single_word(cands[key], doc, lower_text):
+            if key in cands and key not in accepted and not self._weak_single_word(cands[key], doc, runs):
                 accepted[key] = cands[key]
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
@@ -216,7 +219,8 @@ class WorkFinder(Component):
         toks = doc
         n = len(doc)
         person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an")}
-        for i, tok in enumerate(toks):
+        for i in tokens_with(doc, self.anchor_lowers, self.anchor_orths):
+            tok = toks[i]
             low = tok.lower_
             # "2016's Star Trek Beyond", "Netflix's When They See Us"
             if low in ("'s", "’s") and i > 0:
@@ -369,7 +373,7 @@ class WorkFinder(Component):
         patterns = sum(v for k, v in src.items() if k.startswith("pattern"))
         return patterns >= 1 and len(c["title"]) > 1
 
-    def _weak_single_word(self, c: dict, doc: Doc, lower_text: str) -> bool:
+    def _weak_single_word(self, c: dict, doc: Doc, runs: "_WordRuns") -> bool:
         """One capitalised word is a title only with evidence beyond a single weak cue."""
         title = c["title"]
         if " " in title:
@@ -383,11 +387,11 @@ class WorkFinder(Component):
         strong = sum(v for k, v in src.items() if k in ("markup:emphasis", "markup:quote", "ner"))
         weak = sum(2 * v for k, v in src.items() if k.startswith("pattern"))
         # used as an ordinary lower-case word elsewhere in the article: "Editions", "Proud"
-        if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", doc_text(doc)) and strong + weak < 3:
+        if runs.find(word) and strong + weak < 3:
             return True
         # capitalised only where every word is: at the start of a sentence or line ("Add in director X")
         if not src.get("markup:emphasis") and not src.get("markup:quote") and all(
-                _sentence_initial(doc, m.start()) for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", doc_text(doc))):
+                _sentence_initial(doc, start) for start in runs.find(title)):
             return True
         return strong == 0 and weak < 2
 
@@ -482,6 +486,28 @@ class WorkFinder(Component):
             }
             out.append(record)
         return out
+
+
+class _WordRuns:
+    """Where `(?<![\w-])WORD(?![\w-])` matches in a text, for many words: a word made of word
+    characters and hyphens matches exactly where it is a whole run of them, so the runs are listed
+    once per text instead of searching the text once per word (other words are searched)."""
+
+    _RUN = re.compile(r"[\w-]+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: dict[str, list[int]] | None = None
+
+    def find(self, word: str) -> list[int]:
+        """Start offsets of the matches, in order."""
+        if not self._RUN.fullmatch(word):
+            return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)]
+        if self._starts is None:
+            self._starts = defaultdict(list)
+            for m in self._RUN.finditer(self.text):
+                self._starts[m.group()].append(m.start())
+        return self._starts.get(word, [])
 
 
 def _sentence_initial(doc: Doc, char: int) -> bool:
