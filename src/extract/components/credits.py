@@ -14,6 +14,7 @@ the section's subheading, else (for fact lists) the work the fact list describes
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from spacy.language import Language
@@ -22,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json
 from .base import Component
-from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict
+from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -547,24 +548,24 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[st
               and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)]
         return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
+    hits = tokens_with(doc, string_ids(pronouns))
+    if not hits or not person_spans:
+        return []
     by_sent: dict[int, list[Span]] = {}
     for m in person_spans:
         by_sent.setdefault(m.sent.start, []).append(m)
-    sent_starts = sorted({s.start for s in doc.sents}) if any(t.lower_ in pronouns for t in doc) else []
+    sent_starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
     out = []
-    for k, start in enumerate(sent_starts):
-        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc)
-        for t in doc[start:end]:
-            if t.lower_ not in pronouns:
-                continue
-            # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for
-            ante = subject([m for m in by_sent.get(start, []) if m.end < t.i])
-            back = k - 1
-            while ante is None and back >= 0 and k - back <= lookback:
-                ante = subject(by_sent.get(sent_starts[back], []))
-                back -= 1
-            if ante is not None:
-                out.append((doc[t.i:t.i + 1], ante))
+    for i in hits:
+        k = bisect_right(sent_starts, i) - 1
+        # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for
+        ante = subject([m for m in by_sent.get(sent_starts[k], []) if m.end < i])
+        back = k - 1
+        while ante is None and back >= 0 and k - back <= lookback:
+            ante = subject(by_sent.get(sent_starts[back], []))
+            back -= 1
+        if ante is not None:
+            out.append((doc[i:i + 1], ante))
     return out
 
 

@@ -59,6 +59,7 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
 
 
 _TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
+_IN_IDS, _FOR_IDS = string_ids(["in"]), string_ids(["for"])
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
 _ACTING_VERBS = frozenset("stars starred plays played appears appeared co-stars co-starred voices voiced".split())
 _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
@@ -249,15 +250,16 @@ class WorkFinder(Component):
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
         # "another, Imogene, in which she stars alongside ...": the name before "in which" + an acting verb
-        for i in range(2, n - 3):
-            if toks[i].lower_ == "in" and toks[i + 1].lower_ == "which" and toks[i - 1].text == "," \
+        for i in tokens_with(doc, _IN_IDS):
+            if 2 <= i < n - 3 and toks[i + 1].lower_ == "which" and toks[i - 1].text == "," \
                     and any(t.lower_ in _ACTING_VERBS for t in toks[i + 2:min(n, i + 5)]):
                 run = self._run_left(doc, i - 1)
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:in_which"
         # "won best actress for Poor Things", "earlier nominations for Chaplin and Tropic Thunder"
-        for i, tok in enumerate(toks):
-            if tok.lower_ != "for" or i + 1 >= n:
+        for i in tokens_with(doc, _FOR_IDS):
+            tok = toks[i]
+            if i + 1 >= n:
                 continue
             back = toks[max(tok.sent.start, i - 6):i]
             if any(t.lower_ in _CATEGORY_HEADS for t in back):
