@@ -80,3 +80,14 @@ def _with_ents(nlp, text: str, persons: list[str]):
 )
 def test_model_names_are_tidied(nlp, text, tagged, name):
     assert name in people(_with_ents(nlp, text, [tagged]))
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        ("The Triple Play Blu-ray arrives in May with a new commentary.", "Triple Play Blu-ray"),
+        ("Veteran Nollywood actress Kate Adeyemi has died.", "Veteran Nollywood"),
+    ],
+)
+def test_things_the_model_tags_as_people_are_not_people(nlp, text, tagged):
+    assert tagged not in people(_with_ents(nlp, text, [tagged]))
