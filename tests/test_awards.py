@@ -126,3 +126,11 @@ def test_a_category_never_goes_to_a_single_prize(run_text):
     got = _keys(run_text(text, spans=emphasis(text, "Dust Lane", "Moonfall Road")))
     assert ("Academy Award", "best adapted screenplay", "Tom Vale") in got
     assert not any(body == "Palme d'Or" and cat for body, cat, _ in got)
+
+
+def test_category_in_the_sentence_wins_over_a_single_prize_named_there(run_text):
+    text = ("At the Oscars, best original screenplay went to Ana Marsh for Dust Lane, the drama which won the "
+            "Palme d'Or at Cannes.")
+    from conftest import emphasis
+    got = _keys(run_text(text, spans=emphasis(text, "Dust Lane")))
+    assert ("Academy Award", "best original screenplay", "Ana Marsh") in got

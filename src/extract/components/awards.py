@@ -224,7 +224,8 @@ class AwardFinder(Component):
         for anchor, cat in anchors:
             if cat is not None and norm_key(cat.text) in listed and not bodies:
                 continue  # the nominee list already gave this category
-            body_span = anchor if cat is None else (nearest(bodies, anchor) if bodies else None)
+            with_categories = [b for b in bodies if not ctx.single_prize(b)]
+            body_span = anchor if cat is None else (nearest(with_categories, anchor) if with_categories else None)
             if body_span is not None:
                 body = self._body(body_span)
                 years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))

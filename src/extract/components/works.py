@@ -220,6 +220,7 @@ class WorkFinder(Component):
         toks = doc
         n = len(doc)
         person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an")}
+        person_ends_any = {e.end for e in doc.ents if e.label_ == "PERSON"}
         for i in tokens_with(doc, self.anchor_lowers, self.anchor_orths):
             tok = toks[i]
             low = tok.lower_
@@ -264,6 +265,9 @@ class WorkFinder(Component):
             back = toks[max(tok.sent.start, i - 6):i]
             if any(t.lower_ in _CATEGORY_HEADS for t in back):
                 source = "pattern:category_for"
+            elif i in person_ends_any and any(t.lower_ in _CATEGORY_HEADS or t.lower_ in _NOMINATION_WORDS
+                                               for t in toks[tok.sent.start:i]):
+                source = "pattern:category_for"  # "... nominees for best actress were A for X, B for Nyad"
             elif i > 0 and toks[i - 1].lower_ in _NOMINATION_WORDS:
                 source = "pattern:nominated_for"
             else:
