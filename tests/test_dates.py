@@ -115,3 +115,16 @@ def test_never_raises_and_values_are_iso(run_text, text):
 
     for d in run_text(text, published="2020-01-15")._.dates:
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", d["value"])
+
+
+@pytest.mark.parametrize("text", [
+    "", "May", "2019", "On May 5, 2019 and 5th of May 2019 the 2019-2020 season (1999\u20132001) began.",
+    "Friday, March 8, 2024: released 2024-03-08; sequel due in June 2025 or 12 June.",
+    "No dates here at all, just words and numbers like 7 and 42.",
+    "2019 2020 2021 May June 1 2 3 2022",
+])
+def test_windowed_matches_equal_full_matcher(nlp, text):
+    finder = nlp.get_pipe("entertainment_dates")
+    assert finder.openers is not None
+    doc = nlp.make_doc(text)
+    assert finder._matches(doc) == finder.matcher(doc)

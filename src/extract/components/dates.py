@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+import numpy as np
 from dateutil import parser as dateparser
+from spacy.attrs import ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -24,7 +26,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .util import doc_text
+from .util import doc_text, string_ids, tokens_with
 
 _ORD = re.compile(r"(st|nd|rd|th)$")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -51,6 +53,7 @@ class DateFinder(Component):
         self.matcher = Matcher(nlp.vocab)
         for p in load_jsonl(patterns):
             self.matcher.add(p["id"], [p["pattern"]])
+        self.openers = _Openers.of([p["pattern"] for p in load_jsonl(patterns)])
         c = load_json(cues)
         self.cues = {k: frozenset(v) for k, v in c.items()}
         self.relative = [(re.compile(r["pattern"], re.I), r) for r in load_json(relative)]
@@ -59,7 +62,7 @@ class DateFinder(Component):
 
     def process(self, doc: Doc) -> Doc:
         published = _published(doc)
-        matches = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        matches = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self._matches(doc)]
         out: list[dict] = []
         seen: set[str] = set()
         spans = []
@@ -93,6 +96,28 @@ class DateFinder(Component):
         doc._.dates = out
         doc._.relative_dates = self._relative(doc, published)
         return doc
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """`self.matcher(doc)`, run only over the stretches of tokens a match can lie in: every match
+        starts at a token its pattern's first token accepts (a month name, a number) and is at most as
+        long as the longest pattern, so the matcher reads those windows instead of every token (its
+        regex tests run in Python per token). Same matches in the same order: windows are disjoint and
+        in text order, and the matcher lists matches by where they end."""
+        o = self.openers
+        if o is None:
+            return self.matcher(doc)
+        starts = o.tokens(doc)
+        out: list[tuple[int, int, int]] = []
+        n = len(doc)
+        i = 0
+        while i < len(starts):
+            lo, hi = starts[i], min(n, starts[i] + o.longest)
+            i += 1
+            while i < len(starts) and starts[i] < hi:  # overlapping windows are merged
+                hi = min(n, starts[i] + o.longest)
+                i += 1
+            out += [(m, lo + s, lo + e) for m, s, e in self.matcher(doc[lo:hi])]
+        return out
 
     # --- normalisation
     def _values(self, span: Span, precision: str, published: date | None) -> list[str]:
@@ -224,6 +249,53 @@ class DateFinder(Component):
                             "evidence": {"start": m.start(), "end": m.end(), "text": m.group(0),
                                          "source": f"{self.name}:relative"}})
         return out
+
+
+class _Openers:
+    """The tokens that can open a match of a set of `Matcher` patterns, when every pattern has a
+    fixed first token (lower-case form or text in a list, or a text regex) and a bounded length."""
+
+    def __init__(self, lowers: set[str], orths: set[str], regexes: list[re.Pattern[str]], longest: int) -> None:
+        self.lowers = string_ids(lowers) if lowers else None
+        self.orths = string_ids(orths) if orths else None
+        self.regexes = regexes
+        self.longest = longest
+
+    @classmethod
+    def of(cls, patterns: list[list[dict]]) -> "_Openers | None":
+        lowers: set[str] = set()
+        orths: set[str] = set()
+        regexes: list[re.Pattern[str]] = []
+        longest = 0
+        for pattern in patterns:
+            if not pattern or any(t.get("OP") not in (None, "?") for t in pattern) or len(pattern[0]) != 1:
+                return None  # an optional or repeated first token, or an unbounded pattern
+            longest = max(longest, len(pattern))
+            (attr, value), = pattern[0].items()
+            if isinstance(value, str):
+                value = {"IN": [value]}
+            if not isinstance(value, dict) or len(value) != 1:
+                return None
+            (op, arg), = value.items()
+            if attr == "LOWER" and op == "IN":
+                lowers.update(arg)
+            elif attr in ("ORTH", "TEXT") and op == "IN":
+                orths.update(arg)
+            elif attr in ("ORTH", "TEXT") and op == "REGEX":
+                regexes.append(re.compile(arg))  # the Matcher's test: `re.compile(arg).search(token.text)`
+            else:
+                return None
+        return cls(lowers, orths, regexes, longest)
+
+    def tokens(self, doc: Doc) -> list[int]:
+        """Indices, ascending, of the tokens a pattern's first token accepts."""
+        found = set(tokens_with(doc, self.lowers, self.orths))
+        if self.regexes and len(doc):
+            orth = doc.to_array(ORTH)
+            ids, inverse = np.unique(orth, return_inverse=True)
+            ok = np.array([any(rx.search(doc.vocab.strings[int(i)]) for rx in self.regexes) for i in ids], dtype=bool)
+            found.update(np.flatnonzero(ok[inverse.reshape(-1)]).tolist())
+        return sorted(found)
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
