@@ -203,10 +203,15 @@ def test_headline_opening_with_a_title_is_the_topic(run_text):
          ("Anna Marsh", "director", "Moonfall Road", None)),
         ("The film Moonfall Road is back. To honour Anna Marsh, revisit her classic 1984 mockumentary "
          "'Moonfall Road' tonight.", ("Anna Marsh", "director", "Moonfall Road", None)),
+        ("Moonfall Road is the film. Ana Marsh wrote it. Old fans still prefer the Marsh novel on which it was based.",
+         ("Ana Marsh", "writer", "Moonfall Road", None)),
+        ("To honour Tom Vale, revisit his classic 1984 mockumentary 'Dust Lane' tonight.",
+         ("Tom Vale", "director", "Dust Lane", None)),
     ],
 )
-def test_makers_possessive_with_modifiers(run_text, text, expected):
-    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+def test_maker_named_before_a_work_noun_or_title(run_text, text, expected):
+    """A possessive, a pronoun or a name used as a modifier, across modifiers, before a title or a work noun."""
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
     assert expected in credits(doc)
 
 
@@ -273,20 +278,6 @@ def test_pronoun_goes_to_the_person_the_article_is_about(run_text):
     got = credits(doc)
     assert ("Tom Vale", "director", "Dust Lane", None) in got
     assert not any(c[0] == "Tom Vale" and c[1] == "actor" for c in got)
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        ("Moonfall Road is the film. Ana Marsh wrote it. Old fans still prefer the Marsh novel on which it was based.",
-         ("Ana Marsh", "writer", "Moonfall Road", None)),
-        ("To honour Tom Vale, revisit his classic 1984 mockumentary 'Dust Lane' tonight.",
-         ("Tom Vale", "director", "Dust Lane", None)),
-    ],
-)
-def test_name_or_pronoun_before_a_work_noun(run_text, text, expected):
-    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
-    assert expected in credits(doc)
 
 
 def test_pronoun_then_verb_is_not_a_modifier(run_text):

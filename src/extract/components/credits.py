@@ -100,29 +100,30 @@ class CreditFinder(Component):
         topic = _topic_work(doc)
         found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
         ctx = _Context(doc, person_tokens, work_tokens, nouns)
-        for mention in person_spans:
-            name = canonical(mention)
-            cues = list(self._cues(ctx, mention))
-            if not cues:
-                cues = list(self._joined_cues(ctx, mention, person_spans, found))
-            found[mention.start] = cues
+        def take(name: str, cues: list[tuple], sent: Span) -> None:
             for role, character, cue, direction in cues:
                 if character and norm_key(character) == norm_key(name):
                     character = None
                 for work in self._works_for(doc, cue, direction, topic, nouns):
-                    credit(name, role, work, character, mention.sent)
+                    credit(name, role, work, character, sent)
                     if character and role == "actor":
                         self._add_character(doc, people, character, work, cue)
-        # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its antecedent
-        for pron, antecedent in _pronoun_mentions(doc, person_spans):
-            name = canonical(antecedent)
-            for role, character, cue, direction in self._cues(ctx, pron):
-                if character and norm_key(character) == norm_key(name):
-                    character = None
-                for work in self._works_for(doc, cue, direction, topic, nouns):
-                    credit(name, role, work, character, pron.sent)
-                    if character and role == "actor":
-                        self._add_character(doc, people, character, work, cue)
+
+        def acts(name: str) -> bool:
+            return bool({"actor", "character"} & set(people.get(name, {}).get("roles", ())))
+
+        for mention in person_spans:
+            cues = list(self._cues(ctx, mention))
+            if not cues:
+                cues = list(self._joined_cues(ctx, mention, person_spans, found))
+            found[mention.start] = cues
+            take(canonical(mention), cues, mention.sent)
+        # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its
+        # antecedent; "his"/"her" are makers' possessives below
+        pronouns = _pronoun_mentions(doc, person_spans)
+        for pron, antecedent in pronouns:
+            if pron[0].lower_ in _SUBJECT_PRONOUNS:
+                take(canonical(antecedent), list(self._cues(ctx, pron)), pron.sent)
         # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character
         for mention in person_spans:
             name = canonical(mention)
@@ -143,14 +144,12 @@ class CreditFinder(Component):
         # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
         # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
-        kinds = {w["title"]: w.get("kind") for w in doc._.works or []}
-        usual = _usual_kind(kinds.values())
-        guessed = {t for t, k in kinds.items() if k in (None, "other")} if usual else set()
-        kinds = {t: (usual if t in guessed else k) for t, k in kinds.items()}
+        usual = _usual_kind(work_kind.values())
+        guessed = {t for t, k in work_kind.items() if k in (None, "other")} if usual else set()
         work_at = {w.start: w for w in doc.spans.get("works", [])}
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
-        owners += [(pron, ante, pron.end) for pron, ante in _pronoun_mentions(doc, person_spans, _POSSESSIVES)]
+        owners += [(pron, ante, pron.end) for pron, ante in pronouns if pron[0].lower_ in _POSSESSIVES]
         # "the Sean Penn film The Comedian", "the Heinlein novel": a name used as a modifier of a work noun
         owners += [(m, m, m.end) for m in person_spans if m.start > 0 and doc[m.start - 1].lower_ in ("the", "a", "an")
                    and m.end + 1 < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self.work_nouns]
@@ -159,8 +158,7 @@ class CreditFinder(Component):
             name = canonical(who)
             if w is None:  # "Greta Gerwig's candy-coloured comedy", "Director X's sequel": the work it refers to
                 noun = self._work_noun_after(doc, k, owner.sent)
-                if noun is None or _possessive_of_org(who) \
-                        or {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
+                if noun is None or _possessive_of_org(who) or acts(name):
                     continue
                 ref = _apposed_work(doc, owner, work_at)
                 works = [canonical(ref)] if ref is not None else self._works_for(doc, doc[owner.start:noun[0] + 1], "any", topic)
@@ -168,12 +166,12 @@ class CreditFinder(Component):
                     if work:
                         credit(name, noun[1], work, None, owner.sent)
                 continue
-            role = self.possessive_work_roles.get(kinds.get(canonical(w)) or "")
+            title = norm_key(canonical(w))
+            role = self.possessive_work_roles.get((usual if title in guessed else work_kind.get(title)) or "")
             if not role:  # a title of unknown kind: the noun before it says ("his 1984 mockumentary 'X'")
                 role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
-            indirect = w.start > k or owner is not who or canonical(w) in guessed
-            if not role or _possessive_of_org(who) \
-                    or indirect and {"actor", "character"} & set(people.get(name, {}).get("roles", ())):
+            indirect = w.start > k or owner is not who or title in guessed
+            if not role or _possessive_of_org(who) or indirect and acts(name):
                 continue
             credit(name, role, canonical(w), None, owner.sent)
         self._subjects(doc, people, person_spans)
@@ -533,11 +531,11 @@ _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", 
 _SUBJECT_PRONOUNS = frozenset(("he", "she"))
 _WORK_WORDS = frozenset("film movie series show album song documentary".split())
 _POSSESSIVES = frozenset(("his", "her"))
+_PRONOUN_IDS = string_ids(_SUBJECT_PRONOUNS | _POSSESSIVES)
 
 
-def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[str] = _SUBJECT_PRONOUNS,
-                      lookback: int = 3) -> list[tuple[Span, Span]]:
-    """(pronoun token span, antecedent mention) pairs. The antecedent is named earlier in the same
+def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3) -> list[tuple[Span, Span]]:
+    """(pronoun token span, antecedent mention) pairs for he, she, his and her. The antecedent is named earlier in the same
     sentence, else in the nearest of the previous `lookback` sentences that names someone; of the
     people named there, the one the article names most often (its subject, usually), the first on a
     tie. A mention in parentheses is an aside, and "the Sean Penn film" uses a name as a modifier."""
@@ -548,7 +546,7 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], pronouns: frozenset[st
               and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)]
         return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
-    hits = tokens_with(doc, string_ids(pronouns))
+    hits = tokens_with(doc, _PRONOUN_IDS)
     if not hits or not person_spans:
         return []
     by_sent: dict[int, list[Span]] = {}

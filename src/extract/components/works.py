@@ -219,8 +219,10 @@ class WorkFinder(Component):
     def _from_anchors(self, doc: Doc) -> Iterator[tuple[str, str]]:
         toks = doc
         n = len(doc)
-        person_ends = {e.end for e in doc.ents if e.label_ == "PERSON" and e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an")}
-        person_ends_any = {e.end for e in doc.ents if e.label_ == "PERSON"}
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_ends_any = {e.end for e in persons}
+        # "the Sean Penn film X": a name used as a modifier after an article
+        person_ends = {e.end for e in persons if e.start > 0 and doc[e.start - 1].lower_ in ("the", "a", "an")}
         for i in tokens_with(doc, self.anchor_lowers, self.anchor_orths):
             tok = toks[i]
             low = tok.lower_
@@ -284,12 +286,16 @@ class WorkFinder(Component):
     def _coordinated(self, doc: Doc, accepted: dict[str, dict]) -> list[str]:
         """Title runs listed right after an accepted title: "Anchorman and The 40-Year-Old Virgin"."""
         text = doc_text(doc)
-        starts = {t.idx: t.i for t in doc}
+        starts: dict[int, int] | None = None  # token index by start offset, built on the first listing found
         out = []
         for c in list(accepted.values()):
             for m in re.finditer(re.escape(c["title"]), text):
                 j = _COORD.match(text, m.end())
-                if not j or j.end() not in starts:
+                if not j:
+                    continue
+                if starts is None:
+                    starts = {t.idx: t.i for t in doc}
+                if j.end() not in starts:
                     continue
                 run = self._run_right(doc, starts[j.end()])
                 if run is not None and _looks_like_title(run.text) and norm_key(run.text) not in accepted \
