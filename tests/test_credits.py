@@ -305,3 +305,23 @@ def test_a_tour_has_no_producer(run_text):
             "worked on the album. The Moonfall Tour closes in Houston.")
     doc = run_text(text, spans=emphasis_spans(text, "Moonfall Tour"), headline=True)
     assert not any(c[0] == "Tom Vale" and c[2] == "Moonfall Tour" for c in credits(doc))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In Lantern Row, Mara Quill plays the translator Ressa Vale.", ("Mara Quill", "actor", "Lantern Row", "Ressa Vale")),
+        ("In Lantern Row, Mara Quill stars as the desperate Ressa Vale.", ("Mara Quill", "actor", "Lantern Row", "Ressa Vale")),
+    ],
+)
+def test_character_after_a_described_role(run_text, text, expected):
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    assert expected in credits(doc)
+
+
+def test_description_without_a_name_is_not_a_character(run_text):
+    text = "In Lantern Row, Mara Quill plays a weary father of three."
+    s = text.index("Lantern Row")
+    got = credits(run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")]))
+    assert ("Mara Quill", "actor", "Lantern Row", None) in got

@@ -176,3 +176,33 @@ def test_year_in_brackets_dates_a_film(run_text):
     text = "As Buck, he was unforgettable in Moonfall Road (1967)."
     doc = run_text(text, spans=emphasis(text, "Moonfall Road"))
     assert {w["title"]: w["kind"] for w in doc._.works}.get("Moonfall Road") == "film"
+
+
+@pytest.mark.parametrize(
+    "text,name,dropped",
+    [
+        ("Dana Vore plays Kip, a getaway driver who wants out.", "Kip", True),
+        ("Ola Brent, who plays the translator Ressa, earned a nomination.", "Ressa", True),
+        ("Tomas Ruel featured in the first two episodes as Maren.", "Maren", True),
+        ("The episode centres on Hollis, played by Gil Arden.", "Hollis", True),
+        ("Critics praised thrillers such as Dunmore and it sold well.", "Dunmore", False),
+        ("The single was released as Dunmore in Europe by Gil Arden.", "Dunmore", False),
+        ("Dana Vore plays The Hollow Crown on Sunday.", "The Hollow Crown", False),
+        ("Dana Vore called it the foundation of the Garrow Saga and left.", "Garrow Saga", False),
+    ],
+)
+def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
+    """A short name the model alone tags WORK is a character when the text casts it as one."""
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    s = text.index(name)
+    work = doc.char_span(s, s + len(name))
+    people = [doc.char_span(m.start(), m.end()) for m in __import__("re").finditer(r"Dana Vore|Ola Brent|Tomas Ruel|Gil Arden", text)]
+    doc.ents = [Span(doc, work.start, work.end, label="WORK")] + [Span(doc, p.start, p.end, label="PERSON") for p in people]
+    doc = nlp(doc)
+    assert (name not in {w["title"] for w in doc._.works}) is dropped

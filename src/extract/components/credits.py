@@ -435,8 +435,14 @@ class CreditFinder(Component):
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
         if i < sent.end and doc[i].lower_ in ("as", "of"):
             i += 1
-        if i < sent.end and doc[i].lower_ in ("the", "a"):
-            return None  # "as a father": a description, not a name
+        if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
+            # "as the desperate Sonny Wortzik", "plays the translator Mariko"; "as a father" is a description
+            k = i + 1
+            while k < min(sent.end, i + 4) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+                k += 1
+            if k == i + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens:
+                return None
+            i = k
         j = i
         while j < sent.end and j - i < 5 and _NAME.match(doc[j].text) and j not in work_tokens:
             j += 1

@@ -430,7 +430,7 @@ class WorkFinder(Component):
             spots = [m.start() for m in re.finditer(re.escape(title), doc_text(doc))]
             if spots and all(any(s <= x < e for s, e in caps_heads) for x in spots):
                 return True
-        return False
+        return _cast_as_character(doc, title)
 
     # ------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, accepted: dict[str, dict]) -> list[Span]:
@@ -501,7 +501,7 @@ class WorkFinder(Component):
 
 
 class _WordRuns:
-    """Where `(?<![\w-])WORD(?![\w-])` matches in a text, for many words: a word made of word
+    r"""Where `(?<![\w-])WORD(?![\w-])` matches in a text, for many words: a word made of word
     characters and hyphens matches exactly where it is a whole run of them, so the runs are listed
     once per text instead of searching the text once per word (other words are searched)."""
 
@@ -520,6 +520,44 @@ class _WordRuns:
             for m in self._RUN.finditer(self.text):
                 self._starts[m.group()].append(m.start())
         return self._starts.get(word, [])
+
+
+_MODS = r"(?:(?:the|a|an)\s+(?:(?!(?:of|the|a|an|in|on|for|and|or|to|with|at|by|from)\s)[a-z][a-z-]*\s+){1,3})?"
+_PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|reprises|reprising)"
+                    r"\s+" + _MODS + "$")
+_AS = re.compile(r"(?<![\w-])as\s+" + _MODS + "$")
+_NOT_CAST_AS = frozenset("such well known same so released billed described marketed rebranded retitled re-titled "
+                         "titled reissued renamed adapted".split())
+_PLAYED_BY = re.compile(r"^\s*[,(]?\s*(?:who\s+is\s+|is\s+)?(?:played|portrayed|voiced)\s+by\b")
+_NAME_SHAPE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
+
+
+def _cast_as_character(doc: Doc, title: str) -> bool:
+    """A name the model alone took for a title, but which the text casts as a character: "X plays
+    Baby", "X, who plays the translator Mariko", "X featured in two episodes as Tess", "Bill, played by
+    X". Only short name-shaped titles ("Tess", "Charlie Croker"; not "The Bear", "3 Body Problem"),
+    and "as" counts only with a person named just before it in the sentence ("such as", "known as"
+    and "released as" introduce titles)."""
+    if not _NAME_SHAPE.fullmatch(title) or title.split()[0] in ("The", "A", "An"):
+        return False
+    text = doc_text(doc)
+    for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text):
+        before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 30]
+        if _PLAYS.search(before) or _PLAYED_BY.match(after):
+            return True
+        cue = _AS.search(before)
+        if cue is None:
+            continue
+        head = before[:cue.start()].rstrip()
+        prev = re.search(r"([\w-]+)\W*$", head)
+        if prev is None or prev.group(1).casefold() in _NOT_CAST_AS:
+            continue
+        lo = m.start() - len(before) + cue.start() - 80
+        span = doc.char_span(max(0, lo), m.start(), alignment_mode="expand")
+        if span is not None and any(e.label_ == "PERSON" and e.end <= span.end and e.sent == span[-1].sent
+                                    for e in span.ents):
+            return True
+    return False
 
 
 def _sentence_initial(doc: Doc, char: int) -> bool:
