@@ -325,3 +325,25 @@ def test_description_without_a_name_is_not_a_character(run_text):
     s = text.index("Lantern Row")
     got = credits(run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")]))
     assert ("Mara Quill", "actor", "Lantern Row", None) in got
+
+
+def test_possessive_before_a_full_name_the_model_took_for_a_title_is_a_character(nlp):
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument, TextSpan
+    from extract.schema import Meta
+
+    text = "Lantern Row (1969)\nIn the caper, Tobin Marsh's Danny Corliss plans to rob the vault."
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(),
+                                spans=[TextSpan(0, 18, "heading")])
+
+    def span(t, label):
+        s = text.index(t)
+        c = doc.char_span(s, s + len(t))
+        return Span(doc, c.start, c.end, label=label)
+    doc.ents = [span("Lantern Row", "WORK"), span("Tobin Marsh", "PERSON"), span("Danny Corliss", "WORK")]
+    doc = nlp(doc)
+    got = {(c["person"], c["role"], c["work"], c["character"]) for c in doc._.credits}
+    assert ("Tobin Marsh", "actor", "Lantern Row", "Danny Corliss") in got
+    assert "Danny Corliss" not in {w["title"] for w in doc._.works}

@@ -193,6 +193,8 @@ def test_year_in_brackets_dates_a_film(run_text):
 )
 def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
     """A short name the model alone tags WORK is a character when the text casts it as one."""
+    import re
+
     from spacy.tokens import Span
 
     from extract.document import CleanDocument
@@ -202,7 +204,7 @@ def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
     doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
     s = text.index(name)
     work = doc.char_span(s, s + len(name))
-    people = [doc.char_span(m.start(), m.end()) for m in __import__("re").finditer(r"Dana Vore|Ola Brent|Tomas Ruel|Gil Arden", text)]
+    people = [doc.char_span(m.start(), m.end()) for m in re.finditer(r"Dana Vore|Ola Brent|Tomas Ruel|Gil Arden", text)]
     doc.ents = [Span(doc, work.start, work.end, label="WORK")] + [Span(doc, p.start, p.end, label="PERSON") for p in people]
     doc = nlp(doc)
     assert (name not in {w["title"] for w in doc._.works}) is dropped

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_json
+from ..lexicon import load_json, load_words
 from .base import Component
 from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
@@ -70,6 +70,7 @@ class CreditFinder(Component):
         self.subject_cues.add("SUBJECT", [nlp.make_doc(p) for p in r.get("subject_cues", [])])
         self.character_by = {toks(p) for p in r.get("character_by", [])}
         self.window = window
+        self.first_names = load_words("first_names.txt")
 
     def process(self, doc: Doc) -> Doc:
         people = {p["name"]: p for p in doc._.people or []}
@@ -124,12 +125,24 @@ class CreditFinder(Component):
         for pron, antecedent in pronouns:
             if pron[0].lower_ in _SUBJECT_PRONOUNS:
                 take(canonical(antecedent), list(self._cues(ctx, pron)), pron.sent)
-        # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character
+        # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character; so is
+        # the possessive of someone the text gives no role before a full name the model alone took for a
+        # title or a person ("Michael Caine's Charlie Croker"), but not before a title from markup
+        weak = self._model_only_titles(doc)
+        model_only = {t.i for s in doc.spans.get("works", []) if norm_key(s.text) in weak for t in s}
         for mention in person_spans:
             name = canonical(mention)
-            if "actor" not in people.get(name, {}).get("roles", ()):
+            had = people.get(name, {}).get("roles", ())
+            if "actor" in had:
+                character, cue = self._possessive_character(ctx, mention)
+            elif not had:
+                character, cue = self._possessive_character(_Context(doc, person_tokens, work_tokens - model_only, nouns),
+                                                            mention)
+                words = (character or "").split()
+                if len(words) < 2 or words[0].casefold() not in self.first_names:
+                    continue
+            else:
                 continue
-            character, cue = self._possessive_character(ctx, mention)
             if character:
                 for work in self._works_for(doc, cue, "any", topic):
                     credit(name, "actor", work, character, mention.sent)
@@ -199,6 +212,12 @@ class CreditFinder(Component):
                        or any(not m["source"].endswith(":ner") for m in w["mentions"])]
         doc._.credits = credits
         return doc
+
+    @staticmethod
+    def _model_only_titles(doc: Doc) -> set[str]:
+        """Titles only the entity model found (no markup, pattern, fact or JSON-LD source)."""
+        return {norm_key(w["title"]) for w in doc._.works or []
+                if w["mentions"] and all(m["source"].endswith(":ner") for m in w["mentions"])}
 
     def _award_role(self, category: str | None) -> str | None:
         if not category:
