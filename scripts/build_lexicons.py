@@ -22,7 +22,8 @@ EXCLUDE = {"The", "A", "An", "Will", "May", "June", "April", "August", "Star", "
            "Page", "Ford", "Miles", "Mark", "Chance", "Judge", "Major", "Sunny", "Christmas", "Dakota",
            "Paris", "London", "Georgia", "Virginia", "Carolina", "Brooklyn", "Jersey", "China", "India",
            "Big", "Little", "Lil", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "St", "DJ", "MC", "Los", "New",
-           "San", "Las", "El", "La", "Le", "De", "Van", "Von", "Del", "Della", "Di", "Da", "Du"}
+           "San", "Las", "El", "La", "Le", "De", "Van", "Von", "Del", "Della", "Di", "Da", "Du",
+           "Paramount", "Universal"}  # studios credited as nominees in the Oscar data
 
 
 def names(shared: Path):  # noqa: ANN201

@@ -347,3 +347,24 @@ def test_possessive_before_a_full_name_the_model_took_for_a_title_is_a_character
     got = {(c["person"], c["role"], c["work"], c["character"]) for c in doc._.credits}
     assert ("Tobin Marsh", "actor", "Lantern Row", "Danny Corliss") in got
     assert "Danny Corliss" not in {w["title"] for w in doc._.works}
+
+
+def test_possessive_of_a_full_name_the_model_read_as_an_organisation(nlp):
+    """'Arthur Penn's Bonnie and Clyde' with the name tagged ORG: a known first name keeps it a maker."""
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    text = "He was superb in Arthur Vane's Lantern Row (1967), a film about a gang."
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+
+    def span(t, label):
+        s = text.index(t)
+        c = doc.char_span(s, s + len(t))
+        return Span(doc, c.start, c.end, label=label)
+    doc.ents = [span("Arthur Vane", "ORG"), span("Lantern Row", "WORK")]
+    doc = nlp(doc)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Arthur Vane", "director", "Lantern Row") in got

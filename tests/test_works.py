@@ -208,3 +208,26 @@ def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
     doc.ents = [Span(doc, work.start, work.end, label="WORK")] + [Span(doc, p.start, p.end, label="PERSON") for p in people]
     doc = nlp(doc)
     assert (name not in {w["title"] for w in doc._.works}) is dropped
+
+
+@pytest.mark.parametrize(
+    "headings,expected",
+    [
+        (["3. Kestrel Run (1988)", "2. Miro Lane (1979)"], {"Kestrel Run", "Miro Lane"}),
+        (["Kestrel Run (1988) - Streamline", "Miro Lane (1979)"], {"Kestrel Run", "Miro Lane"}),
+        (["Miro Lane (1979)"], set()),  # one heading is not a list
+    ],
+)
+def test_list_entry_headings_name_works(run_text, headings, expected):
+    body = "A paragraph about the pick, with nothing to say about its title."
+    text = "\n".join(f"{h}\n{body}" for h in headings)
+    spans, at = [], 0
+    for h in headings:
+        spans.append((at, at + len(h), "heading"))
+        at += len(h) + 1 + len(body) + 1
+    got = titles(run_text(text, spans=spans))
+    assert expected <= got
+    if not expected:
+        from extract.components.works import _listed_headings
+        doc = run_text(text, spans=spans)
+        assert _listed_headings(doc, doc._.clean) == []

@@ -171,7 +171,7 @@ class CreditFinder(Component):
             name = canonical(who)
             if w is None:  # "Greta Gerwig's candy-coloured comedy", "Director X's sequel": the work it refers to
                 noun = self._work_noun_after(doc, k, owner.sent)
-                if noun is None or _possessive_of_org(who) or acts(name):
+                if noun is None or _possessive_of_org(who, self.first_names) or acts(name):
                     continue
                 ref = _apposed_work(doc, owner, work_at)
                 works = [canonical(ref)] if ref is not None else self._works_for(doc, doc[owner.start:noun[0] + 1], "any", topic)
@@ -184,7 +184,7 @@ class CreditFinder(Component):
             if not role:  # a title of unknown kind: the noun before it says ("his 1984 mockumentary 'X'")
                 role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
             indirect = w.start > k or owner is not who or title in guessed
-            if not role or _possessive_of_org(who) or indirect and acts(name):
+            if not role or _possessive_of_org(who, self.first_names) or indirect and acts(name):
                 continue
             credit(name, role, canonical(w), None, owner.sent)
         self._subjects(doc, people, person_spans)
@@ -646,8 +646,11 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     return inside[0]
 
 
-def _possessive_of_org(mention: Span) -> bool:
-    """A person span the model also reads as an organisation or place is not a maker."""
+def _possessive_of_org(mention: Span, first_names: set[str]) -> bool:
+    """A person span the model also reads as an organisation or place is not a maker, unless it is a
+    full name that opens with a known first name ("Arthur Penn's Bonnie and Clyde" tagged ORG)."""
+    if len(mention) >= 2 and mention[0].is_title and mention[0].lower_ in first_names:
+        return False
     return any(e.label_ in ("ORG", "LOC") and e.start <= mention.start < e.end for e in mention.doc.ents)
 
 

@@ -107,7 +107,8 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source == "pattern:category_for" else set() if source == "pattern:in_which" else people
+            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list") \
+                else set() if source == "pattern:in_which" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
                 return  # the surname of a full name used in the text
@@ -137,6 +138,8 @@ class WorkFinder(Component):
                     if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and text.split()[-1].casefold() not in SMALL:
                         add(text, "markup:" + s.kind)
+            for title in _listed_headings(doc, clean):
+                add(title, "markup:heading_list")
         for title, source in self._from_anchors(doc):
             parts = re.split(r"\s+(?:and|&)\s+", title)
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
@@ -376,7 +379,8 @@ class WorkFinder(Component):
     def _trusted(self, c: dict) -> bool:
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading"):
+        if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading") \
+                or src.get("markup:heading_list"):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -391,7 +395,7 @@ class WorkFinder(Component):
         if " " in title:
             return False
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("markup:heading"):
+        if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list"):
             return False
         word = title.casefold()
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
@@ -523,6 +527,23 @@ class _WordRuns:
 
 
 _MODS = r"(?:(?:the|a|an)\s+(?:(?!(?:of|the|a|an|in|on|for|and|or|to|with|at|by|from)\s)[a-z][a-z-]*\s+){1,3})?"
+_LISTED_HEADING = re.compile(r"\s*(?:#?\d{1,3}\s*[.):–-]?\s+)?[\"“‘']?(?P<title>[^\s(].*?)[\"”’']?\s*\((?:19|20)\d\d\)"
+                             r"(?:\s*[-–—:|].*)?\s*")
+
+
+def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
+    """Titles from a run of subheadings shaped like list entries, "10. Baby Driver (2017)",
+    "Heat (1995) - Netflix": two or more of them make the page a list of works."""
+    text = doc_text(doc)
+    found = []
+    for s in clean.spans:
+        if s.kind == "heading":
+            m = _LISTED_HEADING.fullmatch(text[s.start:s.end])
+            if m and _looks_like_title(m.group("title")):
+                found.append(m.group("title"))
+    return found if len(found) >= 2 else []
+
+
 _PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|reprises|reprising)"
                     r"\s+" + _MODS + "$")
 _AS = re.compile(r"(?<![\w-])as\s+" + _MODS + "$")
