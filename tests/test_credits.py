@@ -368,3 +368,28 @@ def test_possessive_of_a_full_name_the_model_read_as_an_organisation(nlp):
     doc = nlp(doc)
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Arthur Vane", "director", "Lantern Row") in got
+
+
+def test_actors_listed_with_as_keep_their_own_characters(run_text):
+    # the blank test pipeline finds people by first name: every name here opens with a known one
+    text = "In Lantern Row, Laura Quill is joining as Anna Vale, David Marsh as James Dorran and Dana Brent as Laura Holt."
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    got = credits(doc)
+    assert ("Laura Quill", "actor", "Lantern Row", "Anna Vale") in got
+    assert ("David Marsh", "actor", "Lantern Row", "James Dorran") in got
+    assert ("Dana Brent", "actor", "Lantern Row", "Laura Holt") in got
+    assert not any(c[0] in ("Anna Vale", "James Dorran") for c in got)
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("Nora, played by Mara Quill, is a working playwright in Lantern Row.", "Mara Quill", "writer"),
+        ("Tobin Marsh, whose partnership with the director goes back decades, stars in Lantern Row.", "Tobin Marsh", "director"),
+    ],
+)
+def test_apposition_noun_belongs_to_someone_else(run_text, text, name, role):
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    assert role not in roles(doc).get(name, [])

@@ -91,3 +91,11 @@ def test_model_names_are_tidied(nlp, text, tagged, name):
 )
 def test_things_the_model_tags_as_people_are_not_people(nlp, text, tagged):
     assert tagged not in people(_with_ents(nlp, text, [tagged]))
+
+
+def test_title_case_headline_verb_is_not_part_of_a_name(run_text):
+    text = "Mara Quill Cast as Ressa Vale in Lantern Row Reboot\nMara Quill has been cast as the lead in the reboot."
+    doc = run_text(text, headline=True)
+    names = {p["name"] for p in doc._.people}
+    assert "Mara Quill" in names
+    assert "Mara Quill Cast" not in names

@@ -114,6 +114,8 @@ class CreditFinder(Component):
             return bool({"actor", "character"} & set(people.get(name, {}).get("roles", ())))
 
         for mention in person_spans:
+            if _cast_here(doc, mention, person_tokens):
+                continue
             cues = list(self._cues(ctx, mention))
             if not cues:
                 cues = list(self._joined_cues(ctx, mention, person_spans, found))
@@ -275,9 +277,9 @@ class CreditFinder(Component):
         if hit is not None and hit[0] >= sent.start:
             yield hit[1], None, doc[hit[0]:m.end], "before"
         # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer,"
-        if m.end + 1 < sent.end and doc[m.end].text == ",":
+        if m.end + 1 < sent.end and doc[m.end].text == "," and doc[m.end + 1].lower_ not in _NOT_APPOSITION:
             for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
-                if t.i in person_tokens or (t.is_punct and t.text != "-"):
+                if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("whose", "with"):
                     break
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
                     yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
@@ -325,6 +327,15 @@ class CreditFinder(Component):
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
                     yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
                     break
+        # "Vanessa Kirby joining as Sue Storm", "X signs on as Y": one plain verb before "as" and a name
+        if i + 3 < sent.end and doc[i].lower_ in ("is", "was", "will", "has", "had", "be", "been") \
+                and doc[i + 1].is_lower and doc[i + 2].lower_ == "as":
+            i += 1  # "X is joining as Y"
+        if i + 2 < sent.end and doc[i].is_lower and doc[i].is_alpha and doc[i + 1].lower_ == "as" \
+                and doc[i].lower_ not in _CLAUSE_BREAKS and doc[i].lower_ not in _NOT_MODIFIERS:
+            ch = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
+            if ch and not (i + 2 in person_tokens and len(person_tokens[i + 2]) == 1):
+                yield "actor", ch, doc[m.start:i + 2], "any"
         # "X as Y"; "with X as the quarterback"
         if i < sent.end and doc[i].lower_ == "as":
             ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
@@ -547,6 +558,8 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose 
                            "though although since he she they we i you".split())
 _NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
                            "be been will would decision plan he she they it we you i published released".split())
+# "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
+_NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
@@ -644,6 +657,16 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return inside[0]
+
+
+def _cast_here(doc: Doc, mention: Span, person_tokens: dict[int, Span]) -> bool:
+    """A name written right after 'as' with someone named before it in the sentence is that person's
+    character ("Kirby joining as Sue Storm, Joseph Quinn as Johnny Storm"): the list around it is the
+    actors', not its own ("such as", "as well as" and "known as" are not casting)."""
+    k = mention.start - 1
+    if k < 1 or doc[k].lower_ != "as" or doc[k - 1].lower_ in ("such", "well", "known", "same"):
+        return False
+    return any(i in person_tokens for i in range(mention.sent.start, k))
 
 
 def _possessive_of_org(mention: Span, first_names: set[str]) -> bool:

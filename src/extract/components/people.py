@@ -100,9 +100,11 @@ class PeopleLinker(Component):
                 p["roles"].add(role)
 
         caps_heads = _title_case_headings(doc)
+        lower_words: set[str] | None = None
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
                     and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
+                ent, lower_words = _trim_heading_word(ent, caps_heads, lower_words)
                 add(_with_glued_suffix(doc, ent).text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
@@ -111,6 +113,7 @@ class PeopleLinker(Component):
         if self.use_patterns:
             for span, role in self._from_patterns(doc, work_tokens):
                 if not _misread_name(span, caps_heads):
+                    span, lower_words = _trim_heading_word(span, caps_heads, lower_words)
                     add(span.text, "pattern", role)
 
         clusters = _cluster(names)
@@ -229,6 +232,17 @@ def _misread_name(ent: Span, caps_heads: list[tuple[int, int]]) -> bool:
         return True
     line_start = doc_text(doc).rfind("\n", 0, ent.start_char) + 1
     return bool(_BYLINE_LINE.match(doc_text(doc)[line_start:ent.start_char]))
+
+
+def _trim_heading_word(span: Span, caps_heads: list[tuple[int, int]],
+                       lower_words: set[str] | None) -> tuple[Span, set[str] | None]:
+    """"Pedro Pascal Cast as ...": a Title Case heading capitalises the verb after a name; a last word
+    the article also writes in lower case is not part of the name. `lower_words` is built on first use."""
+    if len(span) < 3 or not any(s <= span.start_char < e for s, e in caps_heads):
+        return span, lower_words
+    if lower_words is None:
+        lower_words = {t.lower_ for t in span.doc if t.is_lower}
+    return (span[:-1] if span[-1].lower_ in lower_words else span), lower_words
 
 
 def _with_glued_suffix(doc: Doc, ent: Span) -> Span:
