@@ -134,3 +134,33 @@ def test_category_in_the_sentence_wins_over_a_single_prize_named_there(run_text)
     from conftest import emphasis
     got = _keys(run_text(text, spans=emphasis(text, "Dust Lane")))
     assert ("Academy Award", "best original screenplay", "Ana Marsh") in got
+
+
+@pytest.mark.parametrize(
+    "text,category,recipient,outcome",
+    [
+        # "as" opens a clause here: the name is its subject, not a part someone plays
+        ("Lantern Row sweeps the Oscars with seven wins as Laura Quill takes best actress", "best actress", "Laura Quill", "won"),
+        # the head before an aside, not the maker named inside it
+        ("Lantern Row, David Marsh's chilling drama, won best international feature at the Oscars.",
+         "best international feature", "Lantern Row", "won"),
+        # "took" + a bare category
+        ("At the Oscars the film also took cinematography for Anna Vale.", "cinematography", "Anna Vale", "won"),
+        # "beating X": X was nominated in the same category
+        ("Laura Quill won best actress at the Oscars, beating Anna Vale.", "best actress", "Anna Vale", "nominated"),
+    ],
+)
+def test_recipient_in_clause_shapes(run_text, text, category, recipient, outcome):
+    spans = []
+    if "Lantern Row" in text:
+        spans = [(text.index("Lantern Row"), text.index("Lantern Row") + len("Lantern Row"), "emphasis")]
+    got = {(a["category"], a["recipient"], a["outcome"]) for a in awards(run_text(text, spans=spans))}
+    assert (category, recipient, outcome) in got
+
+
+def test_beaten_nominees_with_their_works(run_text):
+    text = "In the best actor race at the Oscars, David Marsh saw off James Dorran (Kestrel Run) and Laura Holt (Miro Lane)."
+    spans = [(text.index(t), text.index(t) + len(t), "emphasis") for t in ("Kestrel Run", "Miro Lane")]
+    got = {(a["category"], a["recipient"], a["work"], a["outcome"]) for a in awards(run_text(text, spans=spans))}
+    assert ("best actor", "James Dorran", "Kestrel Run", "nominated") in got
+    assert ("best actor", "Laura Holt", "Miro Lane", "nominated") in got

@@ -76,6 +76,7 @@ def _with_ents(nlp, text: str, persons: list[str]):
     [
         ("Composer Gustavo Santaolalla returns for the show.", "Composer Gustavo Santaolalla", "Gustavo Santaolalla"),
         ("The young Nora is played by Moon Seung-ah in the prologue.", "Moon Seung", "Moon Seung-ah"),
+        ("Then Da'Nell Joy Ruffin won the prize.", "Joy Ruffin", "Da'Nell Joy Ruffin"),
     ],
 )
 def test_model_names_are_tidied(nlp, text, tagged, name):

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
@@ -72,7 +72,12 @@ class AwardFinder(Component):
         self.won_to = _cue_regex(c.get("won_to", []))
         # any cue word, without the word-boundary checks: a sentence none of its matches overlaps has
         # no cue (each cue match of a sentence lies inside or across one of these), so it is skipped
-        self.any_cue = _cue_regex(c["won"] + c["nominated"] + c.get("won_to", []), bounded=False)
+        self.any_cue = _cue_regex(c["won"] + c["nominated"] + c.get("won_to", []) + c.get("won_before_category", []),
+                                  bounded=False)
+        # "took cinematography", "takes best actress": a win only right before a category
+        self.won_before_category = _cue_regex(c.get("won_before_category", []))
+        # "beating Lily Gladstone", "saw off A (W1), B (W2)": the people after it were nominated
+        self.beat = _cue_regex(c.get("beat", []))
         self.heads = frozenset(h.casefold() for h in c["category_heads"])
         self.vocab = frozenset(w.casefold() for w in c.get("category_words", []))
         self.category_starts = string_ids(self.heads | {"of"})  # where `_categories` can find a phrase
@@ -100,6 +105,7 @@ class AwardFinder(Component):
                 if k == len(hits) or hit_starts[k] >= sent.end_char:
                     continue
             found += self._from_sentence(ctx, sent, listed)
+        found += self._beaten(ctx)
         doc._.awards = _merge(found)
         return doc
 
@@ -208,10 +214,10 @@ class AwardFinder(Component):
     # ------------------------------------------------------------ sentences
     def _from_sentence(self, ctx: "_Context", sent: Span, listed: set[str]) -> list[dict]:
         doc = ctx.doc
-        cues = self._cues(sent)
+        cats = [c for c in ctx.categories if sent.start <= c.start and c.end <= sent.end]
+        cues = self._cues(sent, {c.start_char for c in cats})
         if not cues and self.require_outcome:
             return []
-        cats = [c for c in ctx.categories if sent.start <= c.start and c.end <= sent.end]
         bodies = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
         out: list[dict] = []
         anchors: list[tuple[Span, Span | None]] = []  # (anchor, category)
@@ -250,6 +256,29 @@ class AwardFinder(Component):
                                      year if year is not None else _sent_year(sent), sent))
         return out
 
+    def _beaten(self, ctx: "_Context") -> list[dict]:
+        """"Emma Stone won best actress ..., beating Lily Gladstone", "In the best actor race, Murphy saw
+        off A (W1), B (W2) and C (W3)": the people after the phrase were nominees in the sentence's category."""
+        doc = ctx.doc
+        out: list[dict] = []
+        for m in self.beat.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            cats = [c for c in ctx.categories if c.label_ == "CATEGORY" and sent.start <= c.start and c.end <= span.start]
+            group = [g for g in ctx.group_after(span.end, sent) if g.label_ != "WORK"]
+            if not cats or not group:
+                continue
+            cat = cats[-1]
+            body, year = ctx.body_before(cat)
+            if body is None:
+                continue
+            for recipient, work in self._with_works(ctx, group, span, sent):
+                out.append(self._rec(body, cat.text, recipient, work, "nominated",
+                                     year if year is not None else _sent_year(sent), sent))
+        return out
+
     def _bare_ok(self, doc: Doc, cat: Span, sent: Span, ctx: "_Context") -> bool:
         """A bare category ("cinematography") only as "took cinematography for X" or right after a cue."""
         nxt = doc[cat.end] if cat.end < sent.end else None
@@ -259,11 +288,13 @@ class AwardFinder(Component):
         return prev is not None and prev.lower_ in ("won", "took", "for", "collected", "and", ",") and \
             any(self.won.search(t.text) for t in doc[max(sent.start, cat.start - 8):cat.start])
 
-    def _cues(self, sent: Span) -> list[tuple[int, int, str, bool]]:
+    def _cues(self, sent: Span, category_starts: set[int] = frozenset()) -> list[tuple[int, int, str, bool]]:  # type: ignore[assignment]
         """Outcome cues in the sentence as (start char, end char, outcome, is 'went to')."""
         base = sent.start_char
         text = doc_text(sent.doc)[base:sent.end_char]  # `sent.text`, without rebuilding it from the tokens
         out = [(base + m.start(), base + m.end(), "won", True) for m in self.won_to.finditer(text)]
+        out += [(base + m.start(), base + m.end(), "won", False) for m in self.won_before_category.finditer(text)
+                if base + m.end() + 1 in category_starts or base + m.end() in category_starts]
         taken = {(s, e) for s, e, _, _ in out}
         out += [(base + m.start(), base + m.end(), "won", False) for m in self.won.finditer(text)
                 if not any(s <= base + m.start() < e for s, e in taken)]
@@ -321,6 +352,13 @@ class AwardFinder(Component):
                     if p is not None:
                         return self._with_works(ctx, [p], anchor, sent)
                 group = ctx.group_before(j, sent)
+                if not group and j < t.i and doc[j].text == ",":
+                    # "The Zone of Interest, Jonathan Glazer's chilling drama, won ...": the head before the aside
+                    k = j - 1
+                    while k > sent.start and k > j - 12 and doc[k].text != ",":
+                        k -= 1
+                    if doc[k].text == ",":
+                        group = ctx.group_before(k, sent)
                 if group:
                     return self._with_works(ctx, group, anchor, sent)
         # the nearest person, else the nearest work, in the sentence
@@ -467,6 +505,8 @@ def _portrayed(p: Span) -> bool:
     """A person named as the one portrayed ("portrayal of X", "plays X", "as X") is not the recipient."""
     doc = p.doc
     prev = [t.lower_ for t in doc[max(0, p.start - 2):p.start]]
+    if as_clause_subject(p):
+        return False
     return bool(prev) and (prev[-1] in ("as", "plays", "played", "playing", "portrays", "portrayed", "portraying")
                            or prev[-2:] == ["portrayal", "of"])
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json, load_words
 from .base import Component
-from .util import canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -664,7 +664,8 @@ def _cast_here(doc: Doc, mention: Span, person_tokens: dict[int, Span]) -> bool:
     character ("Kirby joining as Sue Storm, Joseph Quinn as Johnny Storm"): the list around it is the
     actors', not its own ("such as", "as well as" and "known as" are not casting)."""
     k = mention.start - 1
-    if k < 1 or doc[k].lower_ != "as" or doc[k - 1].lower_ in ("such", "well", "known", "same"):
+    if k < 1 or doc[k].lower_ != "as" or doc[k - 1].lower_ in ("such", "well", "known", "same") \
+            or as_clause_subject(mention):
         return False
     return any(i in person_tokens for i in range(mention.sent.start, k))
 

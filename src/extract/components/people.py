@@ -105,7 +105,7 @@ class PeopleLinker(Component):
             if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
                     and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
                 ent, lower_words = _trim_heading_word(ent, caps_heads, lower_words)
-                add(_with_glued_suffix(doc, ent).text, "ner" if len(ent) > 1 else "ner:single")
+                add(_with_glued_prefix(doc, _with_glued_suffix(doc, ent)).text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
         for name, role in self._from_jsonld(clean):
@@ -243,6 +243,17 @@ def _trim_heading_word(span: Span, caps_heads: list[tuple[int, int]],
     if lower_words is None:
         lower_words = {t.lower_ for t in span.doc if t.is_lower}
     return (span[:-1] if span[-1].lower_ in lower_words else span), lower_words
+
+
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
+
+
+def _with_glued_prefix(doc: Doc, ent: Span) -> Span:
+    """The name with an apostrophe given name the model left out: "Joy Randolph" -> "Da'Vine Joy Randolph"."""
+    k = ent.start - 1
+    if len(ent) >= 2 and k >= 0 and _APOSTROPHE_NAME.fullmatch(doc[k].text) and doc[k].whitespace_:
+        return doc[k:ent.end]
+    return ent
 
 
 def _with_glued_suffix(doc: Doc, ent: Span) -> Span:

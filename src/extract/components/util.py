@@ -119,3 +119,16 @@ def title_case_headings(doc: Doc) -> list[tuple[int, int]]:
             if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.9 * len(words):
                 out.append((s.start, s.end))
     return out
+
+
+_AFTER_A_PART = frozenset("in on and or for from at of opposite alongside with to by who whose which that".split())
+
+
+def as_clause_subject(span: Span) -> bool:
+    """'... as Emma Stone takes best actress': after the conjunction 'as', a name followed by a verb
+    (a lower-case word that is not a preposition or conjunction) is a clause's subject, not a part."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "as" or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _AFTER_A_PART
