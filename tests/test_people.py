@@ -100,3 +100,18 @@ def test_title_case_headline_verb_is_not_part_of_a_name(run_text):
     names = {p["name"] for p in doc._.people}
     assert "Mara Quill" in names
     assert "Mara Quill Cast" not in names
+
+
+@pytest.mark.parametrize(
+    "text,tagged",
+    [
+        ("The T cells respond within hours.", "T cells"),
+    ],
+)
+def test_a_name_does_not_end_in_a_lower_case_word(nlp, text, tagged):
+    assert tagged not in people(_with_ents(nlp, text, [tagged]))
+
+
+def test_trailing_dash_is_not_part_of_a_name(nlp):
+    text = "Critics agree. Jessie Barlow — who sings the finale — steals the film."
+    assert "Jessie Barlow" in people(_with_ents(nlp, text, ["Jessie Barlow —"]))

@@ -231,3 +231,39 @@ def test_list_entry_headings_name_works(run_text, headings, expected):
         from extract.components.works import _listed_headings
         doc = run_text(text, spans=spans)
         assert _listed_headings(doc, doc._.clean) == []
+
+
+@pytest.mark.parametrize(
+    "text,tagged,expected",
+    [
+        ("Fans watched The Hollow Crown on Netflix all weekend.", "The Hollow Crown on Netflix", "The Hollow Crown"),
+        ("“So I called her,” she said of the night.", "So I", None),
+        ("The team lost on Tuesday night.", "Tuesday", None),
+    ],
+)
+def test_model_titles_are_trimmed_or_dropped(nlp, text, tagged, expected):
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    s = text.index(tagged)
+    c = doc.char_span(s, s + len(tagged))
+    doc.ents = [Span(doc, c.start, c.end, label="WORK")]
+    got = {w["title"] for w in nlp(doc)._.works}
+    assert tagged not in got or tagged == expected
+    if expected:
+        assert expected in got
+
+
+def test_a_word_opening_a_quoted_sentence_is_sentence_initial(nlp):
+    from extract.components.works import _sentence_initial
+
+    text = "He smiled. “Congratulations, you made it,” he said."
+    doc = nlp.make_doc(text)
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    assert _sentence_initial(doc, text.index("Congratulations"))
+    assert not _sentence_initial(doc, text.index("you"))

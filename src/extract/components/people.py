@@ -94,6 +94,8 @@ class PeopleLinker(Component):
                 return
             if any(w.casefold() in self.non_person_words for w in name.split()):
                 return
+            if len(words) >= 2 and words[-1].isalpha() and words[-1].islower():
+                return  # "T cells": a name does not end in a lower-case word
             p = names.setdefault(key, {"name": name, "sources": set(), "roles": set()})
             p["sources"].add(source)
             if role:
@@ -266,7 +268,8 @@ def _with_glued_suffix(doc: Doc, ent: Span) -> Span:
 
 
 def _tidy_name(name: str) -> str:
-    name = " ".join(name.split()).strip(" ,.;:()\"“”‘’'")
+    name = " ".join(name.split()).strip(" ,.;:()\"“”‘’'—–")
+    name = re.sub(r"\s+-$", "", name)
     name = re.sub(r"[’']s$", "", name)
     return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+", "", name)
 

@@ -128,7 +128,9 @@ class WorkFinder(Component):
             add(title, "facts", kind, info=info)
         for ent in ents:
             if ent.label_ == "WORK":
-                add(ent.text, "ner")
+                # "The Crown on Netflix": a platform glued on by the model is not part of the title
+                glued = _GLUED_PLATFORM.fullmatch(ent.text)
+                add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else ent.text, "ner")
         if self.use_markup and clean is not None:
             for s in clean.spans:
                 if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc_text(doc)[s.start:s.end])):
@@ -424,6 +426,8 @@ class WorkFinder(Component):
             return True  # tagged a title three times or more, it is one ("Oppenheimer", "Rustin", "Nyad")
         if words[-1][:1].islower():
             return True
+        if len(words) == 2 and words[0].casefold() in STOP_WORDS and words[1] in ("I", "We", "You", "He", "She", "They"):
+            return True  # "So I", "Well I": the opening words of a quoted remark
         if re.search(r"(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No|Pt|Mt|Ft|Ep)\.)[A-Z][a-z]{0,2}\. [A-Z]", title):
             return True  # "Um. Not for more than...": a sentence break, not an abbreviation
         # "Annette Bening for Nyad", "Fallout's Ella Purnell": a name or another title glued on
@@ -581,12 +585,23 @@ def _cast_as_character(doc: Doc, title: str) -> bool:
     return False
 
 
+_GLUED_PLATFORM = re.compile(r"(.+?)\s+(?:on|via)\s+(\S.*)")
+_OPENING_QUOTES = frozenset(('"', "“", "‘", "'", "(", "«"))
+
+
 def _sentence_initial(doc: Doc, char: int) -> bool:
+    """At the start of a sentence or line, or of a quotation that starts one (“Congratulations, ...”)."""
     tok = doc.char_span(char, char + 1, alignment_mode="expand")
-    return tok is None or tok[0].is_sent_start or tok.start == 0 or "\n" in doc[tok.start - 1].whitespace_ + doc[tok.start - 1].text
+    if tok is None:
+        return True
+    i = tok.start
+    while i > 0 and doc[i - 1].text in _OPENING_QUOTES and not doc[i - 1].whitespace_ and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].whitespace_ + doc[i - 1].text
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())  # and weekdays
 
 
 def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
