@@ -393,3 +393,9 @@ def test_apposition_noun_belongs_to_someone_else(run_text, text, name, role):
     s = text.index("Lantern Row")
     doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
     assert role not in roles(doc).get(name, [])
+
+
+def test_name_in_brackets_after_a_quoted_title_is_not_cast(run_text):
+    text = "The record closes with ‘Keine Bin’ and ‘Face Lix’ (David Bean), both oddly tender."
+    spans = [(text.index(t), text.index(t) + len(t), "quote") for t in ("Keine Bin", "Face Lix")]
+    assert "actor" not in roles(run_text(text, spans=spans)).get("David Bean", [])

@@ -373,8 +373,9 @@ class CreditFinder(Component):
             k = m.start - 1
             while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"):
                 k -= 1
-            if k >= sent.start and doc[k].text == "(":
-                # a name the model also took for a person counts only before an actor's full name
+            if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens or doc[k - 1].text in _CLOSING_QUOTES):
+                # a name the model also took for a person counts only before an actor's full name; after a
+                # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member
                 ch = _name_before(doc, k, sent, person_tokens, work_tokens, person_ok=len(m) > 1)
                 yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
 
@@ -559,6 +560,7 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose 
 _NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
                            "be been will would decision plan he she they it we you i published released".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
+_CLOSING_QUOTES = frozenset(("'", "’", '"', "”"))
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())

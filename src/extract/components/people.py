@@ -180,7 +180,9 @@ class PeopleLinker(Component):
             if tok.text == "(":
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None and run.end < n and doc[run.end].text == ")":
-                    yield run, "actor"
+                    # "Anna (Zooey Deschanel)" casts an actor; "'Face Lix' (Bean)" names a title's maker
+                    after_title = i > 0 and (i - 1 in work_tokens or doc[i - 1].text in ("'", "’", '"', "”"))
+                    yield run, None if after_title else "actor"
         for match_id, _, end in self.by_matcher(doc):
             role = doc.vocab.strings[match_id]
             j = end
