@@ -108,3 +108,14 @@ def test_tag_list_outside_a_paragraph_is_dropped() -> None:
             '<a class="tag" href="/t/b">Streaming</a></div></article>')
     doc = _clean(body)
     assert "Streaming" not in doc.text
+
+
+def test_table_cells_know_their_column_header_and_table() -> None:
+    body = (f"<article><p>{PROSE}</p><table><thead><tr><th>#</th><th>Title</th></tr></thead>"
+            "<tbody><tr><td>1</td><td>Moonlit Harbour</td></tr></tbody></table>"
+            f"<p>{OTHER}</p><table><tr><td>Network</td><td>Streamly</td></tr></table></article>")
+    doc = _clean(body)
+    cells = [(doc.text[s.start:s.end], s.attrs["col"], s.attrs["header"], s.attrs["table"])
+             for s in doc.spans_of("table_cell")]
+    assert cells == [("#", "0", "1", "0"), ("Title", "1", "1", "0"), ("1", "0", "0", "0"),
+                     ("Moonlit Harbour", "1", "0", "0"), ("Network", "0", "0", "1"), ("Streamly", "1", "0", "1")]

@@ -267,3 +267,20 @@ def test_a_word_opening_a_quoted_sentence_is_sentence_initial(nlp):
         t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
     assert _sentence_initial(doc, text.index("Congratulations"))
     assert not _sentence_initial(doc, text.index("you"))
+
+
+def test_cells_under_a_title_column_are_works(nlp):
+    from extract.document import CleanDocument, TextSpan
+    from extract.schema import Meta
+
+    rows = [("#", "Title", "Weekend"), ("1", "Miro Lane", "$5"), ("2", "Kestrel Run", "$3")]
+    text, spans = "", []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            spans.append(TextSpan(len(text), len(text) + len(cell), "table_cell",
+                                  {"row_cells": "3", "col": str(c), "header": "1" if r == 0 else "0", "table": "0"}))
+            text += cell + "\n"
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(), spans=spans)
+    got = titles(nlp(doc))
+    assert {"Miro Lane", "Kestrel Run"} <= got and "Weekend" not in got

@@ -353,6 +353,19 @@ class _TextBuilder:
         self._inline: list[tuple[int, int, str, dict[str, str]]] = []
         self._body_chars = 0
         self._pending_nested: list[Tag] = []
+        self._tables: dict[int, int] = {}  # id(<table>) -> its number in the page, for table_cell spans
+
+    def _cell_attrs(self, cell: Tag, name: str) -> dict[str, str]:
+        """Where a cell sits: cells in its row, its column, header or not, and which table."""
+        row = cell.parent
+        cells = [c for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")] if row is not None else [cell]
+        col = next((i for i, c in enumerate(cells) if c is cell), 0)
+        table = row.parent if row is not None else None
+        while table is not None and table.name in ("tbody", "thead", "tfoot"):
+            table = table.parent
+        number = self._tables.setdefault(id(table), len(self._tables))
+        return {"row_cells": str(len(cells)), "col": str(col), "header": "1" if name == "th" else "0",
+                "table": str(number)}
 
     # --- block level
     def block(self, text: str, kind: str, attrs: dict[str, str] | None = None) -> None:
@@ -418,9 +431,7 @@ class _TextBuilder:
             elif name in ("td", "th"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)
-                row = child.parent
-                cells = sum(1 for c in row.children if isinstance(c, Tag) and c.name in ("td", "th")) if row else 1
-                self._flush(kind="table_cell", attrs={"row_cells": str(cells)})
+                self._flush(kind="table_cell", attrs=self._cell_attrs(child, name))
             elif name in ("dt", "dd"):
                 self._flush(kind)
                 self._inline_walk(child, allow_blocks=True)

@@ -107,7 +107,7 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list") \
+            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table") \
                 else set() if source == "pattern:in_which" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
@@ -142,6 +142,8 @@ class WorkFinder(Component):
                         add(text, "markup:" + s.kind)
             for title in _listed_headings(doc, clean):
                 add(title, "markup:heading_list")
+            for title in _table_titles(doc, clean):
+                add(title, "markup:table")
         for title, source in self._from_anchors(doc):
             parts = re.split(r"\s+(?:and|&)\s+", title)
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
@@ -382,7 +384,7 @@ class WorkFinder(Component):
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
         if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading") \
-                or src.get("markup:heading_list"):
+                or src.get("markup:heading_list") or src.get("markup:table"):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -397,7 +399,8 @@ class WorkFinder(Component):
         if " " in title:
             return False
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list"):
+        if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list") \
+                or src.get("markup:table"):
             return False
         word = title.casefold()
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
@@ -546,6 +549,28 @@ def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
             if m and _looks_like_title(m.group("title")):
                 found.append(m.group("title"))
     return found if len(found) >= 2 else []
+
+
+_TITLE_COLUMN = re.compile(r"(?:title|film|movie|show|series|programme|program|album|song|single|track|book|"
+                           r"novel|game|play|musical|documentary|picture|work)s?", re.I)
+
+
+def _table_titles(doc: Doc, clean) -> list[str]:  # noqa: ANN001
+    """Cells under a table column headed "Title", "Film", "Album"...: a box-office chart, a release list."""
+    text = doc_text(doc)
+    columns: dict[tuple[str, str], bool] = {}
+    found = []
+    for s in clean.spans:
+        if s.kind != "table_cell" or "col" not in s.attrs:
+            continue
+        key = (s.attrs.get("table", ""), s.attrs["col"])
+        cell = text[s.start:s.end].strip()
+        if key not in columns:  # the column's first cell is its header
+            columns[key] = bool(_TITLE_COLUMN.fullmatch(cell))
+            continue
+        if columns[key] and s.attrs.get("header") != "1" and _looks_like_title(cell):
+            found.append(cell)
+    return found
 
 
 _PLAYS = re.compile(r"\b(?:plays|played|playing|portrays|portrayed|portraying|voices|voiced|voicing|reprises|reprising)"
