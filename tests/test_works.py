@@ -284,3 +284,24 @@ def test_cells_under_a_title_column_are_works(nlp):
     doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(), spans=spans)
     got = titles(nlp(doc))
     assert {"Miro Lane", "Kestrel Run"} <= got and "Weekend" not in got
+
+
+@pytest.mark.parametrize(
+    "text,tagged,expected",
+    [
+        ("It beat Glass Harbour: Tide of Ash at the box office.", "Glass Harbour", "Glass Harbour: Tide of Ash"),
+        ("Next comes Glass Harbour: Deep Water on Friday.", "Glass Harbour", "Glass Harbour: Deep Water"),
+        ("We saw Glass Harbour: David Marsh was superb.", "Glass Harbour", "Glass Harbour"),
+    ],
+)
+def test_model_title_takes_its_subtitle(nlp, text, tagged, expected):
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    c = doc.char_span(text.index(tagged), text.index(tagged) + len(tagged))
+    doc.ents = [Span(doc, c.start, c.end, label="WORK")]
+    assert expected in {w["title"] for w in nlp(doc)._.works}

@@ -130,7 +130,7 @@ class WorkFinder(Component):
             if ent.label_ == "WORK":
                 # "The Crown on Netflix": a platform glued on by the model is not part of the title
                 glued = _GLUED_PLATFORM.fullmatch(ent.text)
-                add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else ent.text, "ner")
+                add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else _with_subtitle(ent, self.first_names), "ner")
         if self.use_markup and clean is not None:
             for s in clean.spans:
                 if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc_text(doc)[s.start:s.end])):
@@ -608,6 +608,29 @@ def _cast_as_character(doc: Doc, title: str) -> bool:
                                     for e in span.ents):
             return True
     return False
+
+
+_SUBTITLE = re.compile(r":\s+((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and|a|an|-|–)){0,7})")
+
+
+def _with_subtitle(ent: Span, first_names: frozenset[str]) -> str:
+    """The model's title with the subtitle it stopped before: "Black Panther" -> "Black Panther: Wakanda
+    Forever". The subtitle is a capitalised run after the colon that does not open with a person's
+    name ("Oppenheimer: Cillian Murphy on ...")."""
+    doc = ent.doc
+    m = _SUBTITLE.match(doc_text(doc), ent.end_char)
+    if m is None or ":" in ent.text:
+        return ent.text
+    words = m.group(1).split()
+    while words and words[-1].casefold() in SMALL | {"-", "–"}:
+        words.pop()
+    if not words:
+        return ent.text
+    end = m.start(1) + len(" ".join(words))
+    if words[0].casefold() in first_names or any(e.label_ == "PERSON" and e.start_char < end and e.end_char > ent.end_char
+                                                 and e[0].lower_ in first_names for e in doc.ents):
+        return ent.text
+    return doc_text(doc)[ent.start_char:end] if " ".join(words) == doc_text(doc)[m.start(1):end] else ent.text
 
 
 _GLUED_PLATFORM = re.compile(r"(.+?)\s+(?:on|via)\s+(\S.*)")
