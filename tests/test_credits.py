@@ -399,3 +399,15 @@ def test_name_in_brackets_after_a_quoted_title_is_not_cast(run_text):
     text = "The record closes with ‘Keine Bin’ and ‘Face Lix’ (David Bean), both oddly tender."
     spans = [(text.index(t), text.index(t) + len(t), "quote") for t in ("Keine Bin", "Face Lix")]
     assert "actor" not in roles(run_text(text, spans=spans)).get("David Bean", [])
+
+
+def test_pronoun_actor_acts_in_the_works_after_in(run_text):
+    text = ("Chris Quill, the actor, has died. Born Christopher John Quill in 1930, he trained on stage. "
+            "As Anna Vale in David Marsh's Lantern Row, he earned his first nomination.")
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Chris Quill", "actor", "Lantern Row") in got
+    assert ("David Marsh", "actor", "Lantern Row") not in got
+    p = {x["name"]: x for x in doc._.people}
+    assert "Christopher John Quill" in p["Chris Quill"]["aliases"]

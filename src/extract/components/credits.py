@@ -123,7 +123,8 @@ class CreditFinder(Component):
             take(canonical(mention), cues, mention.sent)
         # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its
         # antecedent; "his"/"her" are makers' possessives below
-        pronouns = _pronoun_mentions(doc, person_spans)
+        work_at = {w.start: w for w in doc.spans.get("works", [])}
+        pronouns = _pronoun_mentions(doc, person_spans, work_at=work_at)
         for pron, antecedent in pronouns:
             if pron[0].lower_ in _SUBJECT_PRONOUNS:
                 take(canonical(antecedent), list(self._cues(ctx, pron)), pron.sent)
@@ -161,7 +162,6 @@ class CreditFinder(Component):
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
         usual = _usual_kind(work_kind.values())
         guessed = {t for t, k in work_kind.items() if k in (None, "other")} if usual else set()
-        work_at = {w.start: w for w in doc.spans.get("works", [])}
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
         owners += [(pron, ante, pron.end) for pron, ante in pronouns if pron[0].lower_ in _POSSESSIVES]
@@ -189,6 +189,11 @@ class CreditFinder(Component):
             if not role or _possessive_of_org(who, self.first_names) or indirect and acts(name):
                 continue
             credit(name, role, canonical(w), None, owner.sent)
+        # "he turned up as the blind hermit in Mel Brooks's Young Frankenstein": an actor who is the only
+        # person a sentence with an acting word names acts in the works it puts after "in"
+        for name, work, sent in _acted_in(doc, person_spans, pronouns, work_at):
+            if "actor" in people.get(name, {}).get("roles", ()):
+                credit(name, "actor", work, None, sent)
         self._subjects(doc, people, person_spans)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)
@@ -574,7 +579,8 @@ _POSSESSIVES = frozenset(("his", "her"))
 _PRONOUN_IDS = string_ids(_SUBJECT_PRONOUNS | _POSSESSIVES)
 
 
-def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3) -> list[tuple[Span, Span]]:
+def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3,
+                      work_at: dict[int, Span] | None = None) -> list[tuple[Span, Span]]:
     """(pronoun token span, antecedent mention) pairs for he, she, his and her. The antecedent is named earlier in the same
     sentence, else in the nearest of the previous `lookback` sentences that names someone; of the
     people named there, the one the article names most often (its subject, usually), the first on a
@@ -583,7 +589,10 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3) -> 
 
     def subject(mentions: list[Span]) -> Span | None:
         ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
-              and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)]
+              and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
+              and not (m.start > 0 and doc[m.start - 1].lower_ == "as")  # "As Buck Barrow, ... he": a character
+              and not (work_at and m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")
+                       and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None)]  # a maker
         return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
     hits = tokens_with(doc, _PRONOUN_IDS)
@@ -659,6 +668,49 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return inside[0]
+
+
+_ACTING_WORDS = frozenset("as role roles part parts turn performance performances portrayal played plays starred "
+                          "stars appeared appears cameo".split())
+_ACTING_IDS = string_ids(_ACTING_WORDS)
+
+
+def _acted_in(doc: Doc, person_spans: list[Span], pronouns: list[tuple[Span, Span]],
+              work_at: dict[int, Span]) -> list[tuple[str, str, Span]]:
+    """(person, work, sentence) for sentences with an acting word that name one person only (directly or
+    by pronoun; a maker's possessive before a title and a character after "as" do not count) and put
+    works after "in" ("in Arthur Penn's Bonnie and Clyde")."""
+    hits = tokens_with(doc, _ACTING_IDS)
+    if not hits or not work_at:
+        return []
+    sents = {doc[i].sent.start: doc[i].sent for i in hits}
+    named: dict[int, set[str]] = {}
+    for m in person_spans:
+        if m.sent.start not in sents or (m.start > 0 and doc[m.start - 1].lower_ == "as"):
+            continue
+        if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") \
+                and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None:
+            continue  # "Mel Brooks's Young Frankenstein": the maker
+        named.setdefault(m.sent.start, set()).add(canonical(m))
+    for pron, ante in pronouns:
+        if pron.sent.start in sents:
+            named.setdefault(pron.sent.start, set()).add(canonical(ante))
+    out = []
+    for start, who in named.items():
+        if len(who) != 1:
+            continue
+        sent = sents[start]
+        name = next(iter(who))
+        for w in (work_at[i] for i in range(sent.start, sent.end) if i in work_at):
+            k = w.start - 1
+            if k > sent.start and doc[k].lower_ in ("'s", "’s"):  # "in Mel Brooks's W": back over the maker
+                k -= 1
+                while k > sent.start and doc[k].text[:1].isupper() and doc[k - 1].lower_ != "in":
+                    k -= 1
+                k -= 1
+            if k >= sent.start and doc[k].lower_ == "in":
+                out.append((name, canonical(w), sent))
+    return out
 
 
 def _cast_here(doc: Doc, mention: Span, person_tokens: dict[int, Span]) -> bool:

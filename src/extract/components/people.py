@@ -298,6 +298,17 @@ def _name_run(doc: Doc, i: int, work_tokens: set[int]) -> Span | None:
 def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     """Full names with the short forms that resolve to them (surname, first name, possessives)."""
     fulls = sorted((p["name"] for p in names.values()), key=lambda x: -len(x.split()))
+    # a birth name ("Born Eugene Allen Hackman") is an alias of the name the article uses ("Gene Hackman"):
+    # same surname, the shorter first name a start or end of the longer one
+    birth: dict[str, str] = {}
+    for full in (f for f in fulls if len(f.split()) >= 3):
+        first, last = full.split()[0].casefold(), full.split()[-1]
+        short = [f for f in fulls if len(f.split()) == 2 and f.split()[-1] == last and len(f.split()[0]) >= 3
+                 and f.split()[0].casefold() != first
+                 and (first.startswith(f.split()[0].casefold()) or first.endswith(f.split()[0].casefold()))]
+        if len(short) == 1:
+            birth[full] = short[0]
+    fulls = [f for f in fulls if f not in birth]
     clusters: dict[str, set[str]] = {}
     for name in fulls:
         words = name.split()
@@ -312,6 +323,9 @@ def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
             clusters[owner].add(name)
         else:
             clusters[name] = set()
+    for full, short in birth.items():
+        if short in clusters:
+            clusters[short].add(full)
     # every multi-word name also answers to its surname when no other name shares it
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in clusters:
