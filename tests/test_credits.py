@@ -411,3 +411,30 @@ def test_pronoun_actor_acts_in_the_works_after_in(run_text):
     assert ("David Marsh", "actor", "Lantern Row") not in got
     p = {x["name"]: x for x in doc._.people}
     assert "Christopher John Quill" in p["Chris Quill"]["aliases"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("David Marsh (left) and Anna Vale in Lantern Row.", [("David Marsh", "actor", "Lantern Row"),
+                                                             ("Anna Vale", "actor", "Lantern Row")]),
+        ("In Lantern Row, Laura Quill will co-star with David Marsh.", [("David Marsh", "actor", "Lantern Row")]),
+    ],
+)
+def test_caption_and_co_star_with(run_text, text, expected):
+    s = text.index("Lantern Row")
+    got = {(c["person"], c["role"], c["work"]) for c in run_text(text, spans=[(s, s + 11, "emphasis")])._.credits}
+    assert set(expected) <= got
+
+
+def test_cameos_in_films_such_as(run_text):
+    text = ("Laura Quill is an actor. Before that, she was known for cameos in films such as Lantern Row and Kestrel Run.")
+    spans = emphasis_spans(text, "Lantern Row", "Kestrel Run")
+    got = {(c["person"], c["work"]) for c in run_text(text, spans=spans)._.credits if c["role"] == "actor"}
+    assert {("Laura Quill", "Lantern Row"), ("Laura Quill", "Kestrel Run")} <= got
+
+
+def test_as_someones_boss_is_not_a_character(run_text):
+    text = "In Lantern Row, Laura Quill played a small role as Anna Vale's bossy aunt."
+    s = text.index("Lantern Row")
+    assert "character" not in roles(run_text(text, spans=[(s, s + 11, "emphasis")])).get("Anna Vale", [])

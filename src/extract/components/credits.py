@@ -341,6 +341,16 @@ class CreditFinder(Component):
             ch = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
             if ch and not (i + 2 in person_tokens and len(person_tokens[i + 2]) == 1):
                 yield "actor", ch, doc[m.start:i + 2], "any"
+        # a caption or aside: "Wiig (left) and Rose Byrne in Bridesmaids.", "Jeremy Strong in Succession"
+        k = i
+        while k < sent.end and doc[k].text == "(" and k + 4 < sent.end and ")" in [t.text for t in doc[k + 1:k + 4]]:
+            k = next(t.i for t in doc[k + 1:k + 4] if t.text == ")") + 1  # "(left)"
+            while k < sent.end and (doc[k].text in (",", "and", "&") or k in person_tokens):
+                k += 1
+        if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_starts:
+            w_end = ctx.work_starts[k + 1]
+            if w_end >= sent.end or doc[w_end].is_punct:
+                yield "actor", None, doc[m.start:k + 1], "after"
         # "X as Y"; "with X as the quarterback"
         if i < sent.end and doc[i].lower_ == "as":
             ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
@@ -482,6 +492,9 @@ class CreditFinder(Component):
         j = i
         while j < sent.end and j - i < 5 and _NAME.match(doc[j].text) and j not in work_tokens:
             j += 1
+        end = person_tokens[i].end if i in person_tokens else j
+        if end < sent.end and doc[end].lower_ in ("'s", "’s"):
+            return None  # "as Katherine Heigl's bitchy boss": the part is someone's something, not a name
         if i in person_tokens:  # a real person as portrayed: "X's portrayal of Korey Wise"
             return canonical(person_tokens[i])
         if j == i:
@@ -670,8 +683,8 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     return inside[0]
 
 
-_ACTING_WORDS = frozenset("as role roles part parts turn performance performances portrayal played plays starred "
-                          "stars appeared appears cameo".split())
+_ACTING_WORDS = frozenset("as role roles part parts turn turns performance performances portrayal played plays starred "
+                          "stars appeared appears cameo cameos".split())
 _ACTING_IDS = string_ids(_ACTING_WORDS)
 
 
@@ -708,8 +721,12 @@ def _acted_in(doc: Doc, person_spans: list[Span], pronouns: list[tuple[Span, Spa
                 while k > sent.start and doc[k].text[:1].isupper() and doc[k - 1].lower_ != "in":
                     k -= 1
                 k -= 1
+            if k - 1 > sent.start and doc[k].lower_ in ("as", "including", "like") and \
+                    any(t.lower_ == "in" for t in doc[max(sent.start, k - 4):k]):
+                k = next(t.i for t in doc[max(sent.start, k - 4):k] if t.lower_ == "in")  # "in films such as W"
             if k >= sent.start and doc[k].lower_ == "in":
                 out.append((name, canonical(w), sent))
+                out += [(name, canonical(x), sent) for x in _coordinated(doc, w, list(work_at.values())) if x is not w]
     return out
 
 
@@ -746,6 +763,7 @@ class _Context:
     def __init__(self, doc: Doc, person_tokens: dict[int, Span], work_tokens: set[int],
                  nouns: dict[int, tuple[int, str, bool]]) -> None:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
+        self.work_starts = {w.start: w.end for w in doc.spans.get("works", [])}
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],
