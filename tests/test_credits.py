@@ -438,3 +438,21 @@ def test_as_someones_boss_is_not_a_character(run_text):
     text = "In Lantern Row, Laura Quill played a small role as Anna Vale's bossy aunt."
     s = text.index("Lantern Row")
     assert "character" not in roles(run_text(text, spans=[(s, s + 11, "emphasis")])).get("Anna Vale", [])
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("'Lantern Row' arrives Friday\nViewers can now watch David Marsh's Osage murders epic at home.",
+         ("David Marsh", "director", "Lantern Row")),
+        ("'Lantern Row' arrives Friday\nIt adapts Anna Vale's 1983 television drama for the cinema.",
+         ("Anna Vale", "creator", "Lantern Row")),
+        ("In Lantern Row, David Marsh wrote the screenplay with Laura Holt.", ("Laura Holt", "writer", "Lantern Row")),
+        ("In Lantern Row, Laura Quill arrives late as James Dorran, the agent.",
+         ("Laura Quill", "actor", "Lantern Row")),
+    ],
+)
+def test_more_credit_shapes(run_text, text, expected):
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + 11, "emphasis")], headline=text.startswith("'"))
+    assert expected in {(c["person"], c["role"], c["work"]) for c in doc._.credits}

@@ -336,11 +336,16 @@ class CreditFinder(Component):
         if i + 3 < sent.end and doc[i].lower_ in ("is", "was", "will", "has", "had", "be", "been") \
                 and doc[i + 1].is_lower and doc[i + 2].lower_ == "as":
             i += 1  # "X is joining as Y"
-        if i + 2 < sent.end and doc[i].is_lower and doc[i].is_alpha and doc[i + 1].lower_ == "as" \
-                and doc[i].lower_ not in _CLAUSE_BREAKS and doc[i].lower_ not in _NOT_MODIFIERS:
-            ch = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
-            if ch and not (i + 2 in person_tokens and len(person_tokens[i + 2]) == 1):
-                yield "actor", ch, doc[m.start:i + 2], "any"
+        # "Jesse Plemons arrives late as Tom White", "X turns up as Y": one or two plain words before "as"
+        for gap in (1, 2):
+            a = i + gap
+            if a + 1 < sent.end and doc[a].lower_ == "as" and all(
+                    t.is_lower and t.is_alpha and t.lower_ not in _CLAUSE_BREAKS and t.lower_ not in _NOT_MODIFIERS
+                    and t.lower_ not in ("such", "well", "known", "same", "so") for t in doc[i:a]):
+                ch = self._character_after(doc, a, sent, person_tokens, work_tokens)
+                if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
+                    yield "actor", ch, doc[m.start:a + 1], "any"
+                break
         # a caption or aside: "Wiig (left) and Rose Byrne in Bridesmaids.", "Jeremy Strong in Succession"
         k = i
         while k < sent.end and doc[k].text == "(" and k + 4 < sent.end and ")" in [t.text for t in doc[k + 1:k + 4]]:
@@ -549,9 +554,15 @@ class CreditFinder(Component):
                 if nxt is not None and (nxt.text == "-" or nxt.lower_ in self.work_nouns):
                     j += 1  # "film-maker", "comedy series": the noun goes on
                     continue
-                return j, role
+                # "her 1983 television drama": the medium before the noun says what kind of maker
+                medium = next((_MEDIUM_ROLES[x.lower_] for x in doc[k:j] if x.lower_ in _MEDIUM_ROLES), None)
+                return j, medium if medium and role == "director" else role
             capital_compound = t.text[:1].isupper() and j + 1 < sent.end and doc[j + 1].text == "-"
-            if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text == "-" or capital_compound or re.fullmatch(r"(19|20)\d\d", t.text)):
+            # "Martin Scorsese's Osage murders epic": a proper adjective that names no person or title
+            proper = t.is_title and t.is_alpha and j + 1 < sent.end and doc[j + 1].is_lower \
+                and not any(e.start <= j < e.end and e.label_ in ("PERSON", "WORK") for e in doc.ents)
+            if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text == "-" or capital_compound or proper
+                                                  or re.fullmatch(r"(19|20)\d\d", t.text)):
                 return None
             j += 1
         return None
@@ -578,6 +589,7 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose 
 _NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
                            "be been will would decision plan he she they it we you i published released".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
+_MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
 _CLOSING_QUOTES = frozenset(("'", "’", '"', "”"))
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
