@@ -305,3 +305,17 @@ def test_model_title_takes_its_subtitle(nlp, text, tagged, expected):
     c = doc.char_span(text.index(tagged), text.index(tagged) + len(tagged))
     doc.ents = [Span(doc, c.start, c.end, label="WORK")]
     assert expected in {w["title"] for w in nlp(doc)._.works}
+
+
+@pytest.mark.parametrize(
+    "text,quoted,expected",
+    [
+        ('Lead single "paper moons" came out in June.', "paper moons", True),
+        ('She performed "get out now!" at the show.', "get out now!", True),
+        ('"we did it together," she said after the show.', "we did it together,", False),
+    ],
+)
+def test_lower_case_song_titles_after_a_song_cue(run_text, text, quoted, expected):
+    s = text.index(quoted)
+    got = {w["title"] for w in run_text(text, spans=[(s, s + len(quoted), "quote")])._.works}
+    assert (quoted.rstrip("!,") in {g.rstrip("!") for g in got}) is expected

@@ -140,6 +140,8 @@ class WorkFinder(Component):
                     if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and text.split()[-1].casefold() not in SMALL:
                         add(text, "markup:" + s.kind)
+                    elif s.kind == "quote" and _named_song(doc_text(doc), s.start, text):
+                        add(text, "markup:song", "song")  # 'lead single "vampire"': lower-case titles
             for title in _listed_headings(doc, clean):
                 add(title, "markup:heading_list")
             for title in _table_titles(doc, clean):
@@ -384,7 +386,7 @@ class WorkFinder(Component):
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
         if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading") \
-                or src.get("markup:heading_list") or src.get("markup:table"):
+                or src.get("markup:heading_list") or src.get("markup:table") or src.get("markup:song"):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -400,7 +402,7 @@ class WorkFinder(Component):
             return False
         src = c["sources"]
         if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list") \
-                or src.get("markup:table"):
+                or src.get("markup:table") or src.get("markup:song"):
             return False
         word = title.casefold()
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
@@ -549,6 +551,19 @@ def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
             if m and _looks_like_title(m.group("title")):
                 found.append(m.group("title"))
     return found if len(found) >= 2 else []
+
+
+_SONG_CUE = re.compile(r"\b(?:single|song|songs|track|tracks|ballad|anthem|hit|rave-up|tune|number|cut|"
+                       r"performed|performs|sang|sings|covered|released)\W{0,3}$", re.I)
+
+
+def _named_song(text: str, start: int, quoted: str) -> bool:
+    """A lower-case quotation right after a song noun or a singer's verb is a song title ('lead single
+    "vampire"', 'performed "get him back!"'): short, no sentence inside it."""
+    words = quoted.split()
+    if not words or len(words) > 6 or len(quoted) > 60 or re.search(r"[.;:]\s", quoted):
+        return False
+    return bool(_SONG_CUE.search(text[max(0, start - 25):start]))
 
 
 _TITLE_COLUMN = re.compile(r"(?:title|film|movie|show|series|programme|program|album|song|single|track|book|"
