@@ -108,3 +108,15 @@ def test_tag_list_outside_a_paragraph_is_dropped() -> None:
             '<a class="tag" href="/t/b">Streaming</a></div></article>')
     doc = _clean(body)
     assert "Streaming" not in doc.text
+
+
+def test_long_footer_kept_for_its_size_is_not_the_article() -> None:
+    """A footer with a long legal notice survives boilerplate removal (it holds much of the
+    page's text) but the main block is still looked for outside it."""
+    notice = " ".join(f"Clause {i} of the harbour guild's privacy notice says that visitor records are kept, "
+                      "reviewed and deleted by the guild's own clerks every season." for i in range(8))
+    body = (f"<main><h1>Moonlit Harbour review</h1><div class='copy'><p>{PROSE}</p><p>{OTHER}</p></div></main>"
+            f"<footer><div class='legal'><p>{notice}</p><p>{notice}</p></div></footer>")
+    doc = _clean(body)
+    assert PROSE in doc.text and OTHER in doc.text
+    assert "privacy notice" not in doc.text

@@ -214,6 +214,15 @@ def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag 
         return [body]
     best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
+    furniture = 0.0  # good prose of the footers and sidebars the main block was moved out of
+    if _in_furniture(best, body):  # a footer or sidebar kept for its size (a long legal notice)
+        above = {id(a) for a in best.parents}  # their scores are the furniture's, passed up
+        outside = [k for k in scores if k >= 0 and k not in above and not _in_furniture(scores[k][1], body)]
+        if outside:
+            best_id = max(outside, key=lambda k: scores[k][0])
+            best_score, best = scores[best_id]
+            furniture = sum(scores.get(-id(t), (0.0, t))[0] for t in sizes.order[1:]
+                            if _is_furniture(t) and not _in_furniture(t.parent, body))
     marked = _marked_body(body, best_score, sizes)
     # a marked container is trusted unless the best-scoring block holds far more prose outside it
     if marked and (any(m is best or m in best.parents for m in marked)
@@ -225,8 +234,23 @@ def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag 
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
             if _prose_len(anc, sizes) < 3 * max(1, _prose_len(best, sizes)):
                 return _with_repeats(anc, body, sizes)
-    wide = _widen(best, body, scores)
+    wide = _widen(best, body, scores, furniture)
     return _with_repeats(wide, body, sizes) if wide is not best else _with_siblings(best, best_score, scores)
+
+
+def _in_furniture(tag: Tag, body: Tag) -> bool:
+    """Inside (or itself) a footer, sidebar or navigation block: page furniture that survived
+    boilerplate removal because it holds much of the page's text."""
+    for node in [tag, *tag.parents]:
+        if node is body or not isinstance(node, Tag):
+            return False
+        if _is_furniture(node):
+            return True
+    return False
+
+
+def _is_furniture(tag: Tag) -> bool:
+    return tag.name in settings.FURNITURE_TAGS or tag.get("role") in settings.FURNITURE_ROLES
 
 
 def _with_repeats(block: Tag, body: Tag, sizes: TextSizes) -> list[Tag]:
@@ -272,9 +296,10 @@ def _block_scores(body: Tag, sizes: TextSizes) -> dict[int, tuple[float, Tag]]:
     return scores
 
 
-def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]]) -> Tag:
-    """The nearest ancestor of `best` that holds most of the page's good prose."""
-    total = scores.get(-id(body), (0.0, body))[0]
+def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]], furniture: float = 0.0) -> Tag:
+    """The nearest ancestor of `best` that holds most of the page's good prose (not counting
+    `furniture`, the good prose of footers and sidebars passed over)."""
+    total = scores.get(-id(body), (0.0, body))[0] - furniture
     node = best
     while node is not body and isinstance(node.parent, Tag) \
             and scores.get(-id(node), (0.0, node))[0] < settings.PROSE_SHARE * total:

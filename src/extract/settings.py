@@ -10,6 +10,9 @@ DROP_TAGS = ["script", "style", "template", "svg", "canvas", "iframe", "object",
 # script-rendered pages put the article for crawlers in <noscript>)
 WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
                   "dialog", "noscript"}
+# the main block is looked for outside these when any scored block lies outside them
+FURNITURE_TAGS = {"footer", "aside", "nav"}
+FURNITURE_ROLES = {"contentinfo", "complementary", "navigation"}
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
 MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
