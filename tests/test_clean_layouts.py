@@ -120,3 +120,29 @@ def test_long_footer_kept_for_its_size_is_not_the_article() -> None:
     doc = _clean(body)
     assert PROSE in doc.text and OTHER in doc.text
     assert "privacy notice" not in doc.text
+
+
+def test_thread_inside_a_comments_box_is_kept_when_the_page_has_nothing_else() -> None:
+    """A forum wraps the whole thread in a "comments" container: when the rest of the page has
+    next to no paragraph text (only lists of board names), the box is the main text."""
+    posts = "".join(f"<div class='post'><p>{PROSE} Reply {i} agrees.</p><p>{OTHER}</p></div>" for i in range(4))
+    boards = "".join(f"<li>Lighthouse keepers board number {i}</li>" for i in range(40))
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><ul class='boards'>{boards}</ul>"
+                 f"<div id='comments' class='thread'>{posts}</div>")
+    assert PROSE in doc.text and OTHER in doc.text and "Reply 3 agrees" in doc.text
+
+
+def test_comments_box_beside_a_real_article_is_still_dropped() -> None:
+    article = "".join(f"<p>{PROSE} Part {i}.</p><p>{OTHER}</p>" for i in range(3))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1>{article}</article>"
+                 "<div id='comments'><p>Great review, the keeper's daughter was the best part of it all!</p></div>")
+    assert PROSE in doc.text and "Great review" not in doc.text
+
+
+def test_hidden_block_is_not_spared_for_its_size() -> None:
+    """The article is text between <br>s (no paragraphs): a hidden block of paragraphs is still dropped."""
+    lines = "<br>".join(f"{PROSE} Line {i}." for i in range(20))
+    hidden = "".join(f"<p>{OTHER} Draft {i}.</p>" for i in range(8))
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><div class='story'>{lines}</div>"
+                 f"<div style='display:none'>{hidden}</div>")
+    assert "Line 7." in doc.text and "Draft 3" not in doc.text

@@ -141,10 +141,52 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
     # class words that match most of the page are a theme's naming, not boilerplate
     weak_share = sum(size for _, verdict, size in found if verdict == "weak") / total
     dropped = [tag for tag, verdict, _ in found if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE]
+    dropped = _spare_main_text(dropped, sizes)
     updated = sizes.remove(dropped)
     for tag in dropped:
         tag.decompose()
     return sizes if updated else TextSizes(body, settings.LAYOUT_CELL_TAGS)
+
+
+def _spare_main_text(dropped: list[Tag], sizes: TextSizes) -> list[Tag]:
+    """`dropped` without the one marked block that holds far more paragraph prose than all the
+    page outside the dropped blocks: a thread inside a "comments" box, an article inside a
+    "newsletter" section. Hidden blocks are never spared."""
+    if not dropped:
+        return dropped
+    where = {id(t): i for i, t in enumerate(dropped)}
+    inside = [0] * len(dropped)
+    kept = 0
+    for p in sizes.order[1:]:
+        if p.name != "p" or not sizes.plain(p):
+            continue
+        k = id(p)
+        chars = sizes.chars[k]
+        if chars < settings.PROSE_MIN_CHARS or sizes.link_chars[k] >= settings.PROSE_MAX_LINKS * chars:
+            continue
+        i = None
+        for anc in p.parents:
+            if anc.name == "a":  # a teaser inside a link is not prose
+                break
+            if i is None:
+                i = where.get(id(anc))
+        else:
+            if i is None:
+                kept += chars
+            else:
+                inside[i] += chars
+    best = max(range(len(dropped)), key=inside.__getitem__)
+    top = dropped[best]
+    if inside[best] < settings.SPARE_MIN_CHARS or inside[best] < settings.SPARE_RATIO * kept or _is_hidden(top):
+        return dropped
+    return dropped[:best] + dropped[best + 1:]
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs or {}
+    style = attrs.get("style")
+    return attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true" or (
+        isinstance(style, str) and settings.HIDDEN_STYLE_RE.search(style) is not None)
 
 
 def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:

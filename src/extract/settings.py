@@ -13,6 +13,10 @@ WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", 
 # the main block is looked for outside these when any scored block lies outside them
 FURNITURE_TAGS = {"footer", "aside", "nav"}
 FURNITURE_ROLES = {"contentinfo", "complementary", "navigation"}
+# a dropped block is kept when its paragraphs hold this many characters and SPARE_RATIO times
+# the paragraph text of the rest of the page
+SPARE_MIN_CHARS = 1000
+SPARE_RATIO = 3.0
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
 MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
