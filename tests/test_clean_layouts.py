@@ -146,3 +146,11 @@ def test_hidden_block_is_not_spared_for_its_size() -> None:
     doc = _clean(f"<h1>Moonlit Harbour review</h1><div class='story'>{lines}</div>"
                  f"<div style='display:none'>{hidden}</div>")
     assert "Line 7." in doc.text and "Draft 3" not in doc.text
+
+
+def test_highlighted_code_keeps_its_comment_spans() -> None:
+    """Syntax highlighters wrap code comments in <span class="comment">: code, not a comment box."""
+    code = ('<pre><code><span class="token comment"># ring the harbour bell twice</span>\n'
+            'bell ring --times 2</code></pre>')
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>{code}<p>{OTHER}</p></article>")
+    assert "ring the harbour bell twice" in doc.text and "bell ring" in doc.text

@@ -132,6 +132,8 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
         tag = stack.pop()
+        if tag.name in ("pre", "code"):  # a highlighter's "comment" and "tag" spans are code, not page parts
+            continue
         verdict = _boilerplate_kind(tag)
         size = _prose_len(tag, sizes) if verdict else 0
         if verdict and size < settings.GUARD_SHARE[verdict] * total:
