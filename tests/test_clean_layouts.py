@@ -154,3 +154,25 @@ def test_highlighted_code_keeps_its_comment_spans() -> None:
             'bell ring --times 2</code></pre>')
     doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>{code}<p>{OTHER}</p></article>")
     assert "ring the harbour bell twice" in doc.text and "bell ring" in doc.text
+
+
+def test_section_with_a_long_link_list_keeps_its_heading_and_paragraph() -> None:
+    """A section that is mostly a list of links still has its own heading and running text."""
+    links = "".join(f'<li><a href="/patch/{i}">Harbour lamp patch number {i} for the keepers</a></li>'
+                    for i in range(12))
+    section = (f"<div class='part'><h2>Lamp patches</h2><p>{OTHER}</p><ul>{links}</ul></div>")
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>{section}</article>")
+    assert PROSE in doc.text and OTHER in doc.text and "Lamp patches" in doc.text
+
+
+def test_link_list_announced_by_a_colon_is_kept() -> None:
+    links = "".join(f'<li><a href="/ep/{i}">Episode {i}: the keeper returns</a></li>' for i in range(6))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>"
+                 f"<p>The episodes that aired this winter were these:</p><ul>{links}</ul><p>{OTHER}</p></article>")
+    assert "Episode 4: the keeper returns" in doc.text
+
+
+def test_link_list_without_an_announcement_is_still_dropped() -> None:
+    links = "".join(f'<li><a href="/ep/{i}">Episode {i}: the keeper returns</a></li>' for i in range(6))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p><ul>{links}</ul></article>")
+    assert "Episode 4" not in doc.text

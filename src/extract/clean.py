@@ -469,7 +469,9 @@ class _TextBuilder:
             if not isinstance(child, Tag):
                 continue
             name = child.name
-            if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes):
+            if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes) \
+                    and not (name in _SECTION_TAGS and _holds_prose(child, self.sizes)) \
+                    and not (name in ("ul", "ol") and _introduced(child)):
                 self._flush(kind)
                 continue
             if name in settings.HEADING_TAGS:
@@ -608,6 +610,34 @@ class _Collapsed:
             return i
         a, b = self.runs[j - 1]
         return i - self.removed[j - 1] - (min(b, i) - a - (1 if a > 0 else 0))
+
+
+_SECTION_TAGS = frozenset(("div", "section"))
+
+
+def _introduced(tag: Tag) -> bool:
+    """A list right after a paragraph that announces it ("The patches sent this month:"): the
+    article's own list of links, not a menu."""
+    prev = tag.find_previous_sibling(True)
+    if prev is None or prev.name not in ("p", "div"):
+        return False
+    text = prev.get_text(" ").strip()
+    return 20 <= len(text) <= 400 and text.endswith(":") and prev.find(["ul", "ol"]) is None
+
+
+def _holds_prose(tag: Tag, sizes: TextSizes | None) -> bool:
+    """A paragraph of running text (few links, not itself inside a link) somewhere in `tag`: a
+    section whose links are mostly a list is walked (its lists judged one by one), not skipped."""
+    for p in tag.find_all("p"):
+        if sizes is not None and p in sizes and sizes.plain(p):
+            chars, links = sizes.chars[id(p)], sizes.link_chars[id(p)]
+        else:
+            chars = len(_WS.sub("", p.get_text()))
+            links = sum(len(_WS.sub("", a.get_text())) for a in p.find_all("a"))
+        if chars >= settings.PROSE_MIN_CHARS and links < settings.PROSE_MAX_LINKS * chars \
+                and p.find_parent("a") is None:
+            return True
+    return False
 
 
 def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:
