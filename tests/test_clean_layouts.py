@@ -176,3 +176,11 @@ def test_link_list_without_an_announcement_is_still_dropped() -> None:
     links = "".join(f'<li><a href="/ep/{i}">Episode {i}: the keeper returns</a></li>' for i in range(6))
     doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p><ul>{links}</ul></article>")
     assert "Episode 4" not in doc.text
+
+
+def test_textarea_copy_of_the_article_is_not_text() -> None:
+    """A "republish this story" box holds the article's markup in a <textarea>: a form field."""
+    markup = f"&lt;h1&gt;Moonlit Harbour review&lt;/h1&gt;&lt;p&gt;{PROSE}&lt;/p&gt;" * 6
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p>"
+                 f"<div class='republish-box'><textarea>{markup}</textarea></div></article>")
+    assert PROSE in doc.text and "<h1>" not in doc.text and "<p>" not in doc.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 DROP_TAGS = ["script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
-             "input", "head", "link", "meta", "video", "audio"]
+             "input", "head", "link", "meta", "video", "audio", "textarea"]
 # dropped unless they hold a large share of the page's prose (some sites wrap everything in them;
 # script-rendered pages put the article for crawlers in <noscript>)
 WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
