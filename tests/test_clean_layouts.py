@@ -184,3 +184,19 @@ def test_textarea_copy_of_the_article_is_not_text() -> None:
     doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p>"
                  f"<div class='republish-box'><textarea>{markup}</textarea></div></article>")
     assert PROSE in doc.text and "<h1>" not in doc.text and "<p>" not in doc.text
+
+
+def test_article_rendered_twice_is_kept_once() -> None:
+    """Some pages render the article twice (one copy per screen size): the copy is left out."""
+    copy = f"<p>{PROSE}</p><p>{OTHER}</p><p>The finale was filmed in one night on the harbour wall.</p>"
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><div class='small-screen'>{copy}</div>"
+                 f"<div class='large-screen'>{copy}</div>")
+    assert doc.text.count(PROSE) == 1 and doc.text.count(OTHER) == 1
+
+
+def test_a_few_repeated_paragraphs_are_kept() -> None:
+    """A step repeated in a how-to (or a recipe used on two days) stays where it is."""
+    step = "Save the keeper's log and run the lamp check again from the top of the lighthouse stairs."
+    body = "".join(f"<p>{PROSE} Day {i}.</p><p>{OTHER} Night {i}.</p><p>{step}</p>" for i in range(3))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1>{body}</article>")
+    assert doc.text.count(step) == 3

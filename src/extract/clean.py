@@ -82,11 +82,11 @@ def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     # the measures are of `soup.body or soup`, found once the dropped tags were gone; removing
     # boilerplate inside it changed no body, so no search of the tree for it again
     body = sizes.order[0]
-    builder = _TextBuilder(meta.headline, sizes)
-    if meta.headline:
-        builder.block(meta.headline, "headline")
-    for root in _main_blocks(soup, sizes, body):
-        builder.walk(root)
+    roots = _main_blocks(soup, sizes, body)
+    builder = _build(meta.headline, sizes, roots)
+    # a page that renders its article twice (small and large screens): the copy is left out
+    if builder.repeat_chars > settings.REPEAT_SHARE * max(1, builder.body_chars()):
+        builder = _build(meta.headline, sizes, roots, skip_repeats=True)
     if not builder.has_body():  # an article rendered by scripts may still carry its text in JSON-LD
         paragraphs = jsonld_article_body(jsonld)
         if not paragraphs:
@@ -100,6 +100,15 @@ def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     doc.facts = _facts(doc)
     _quote_spans(doc)
     return doc
+
+
+def _build(headline: str | None, sizes: TextSizes, roots: list[Tag], skip_repeats: bool = False) -> "_TextBuilder":
+    builder = _TextBuilder(headline, sizes, skip_repeats)
+    if headline:
+        builder.block(headline, "headline")
+    for root in roots:
+        builder.walk(root)
+    return builder
 
 
 def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> TextSizes:
@@ -411,7 +420,8 @@ def _is_prose(tag: Tag) -> bool:
 class _TextBuilder:
     """Linearises block elements into text with `TextSpan`s."""
 
-    def __init__(self, headline: str | None = None, sizes: TextSizes | None = None) -> None:
+    def __init__(self, headline: str | None = None, sizes: TextSizes | None = None,
+                 skip_repeats: bool = False) -> None:
         self.sizes = sizes
         self.headline = _WS.sub(" ", headline or "").strip().casefold()
         self.parts: list[str] = []
@@ -422,6 +432,9 @@ class _TextBuilder:
         self._inline: list[tuple[int, int, str, dict[str, str]]] = []
         self._body_chars = 0
         self._pending_nested: list[Tag] = []
+        self._seen: set[str] = set()  # long blocks already emitted
+        self.skip_repeats = skip_repeats
+        self.repeat_chars = 0  # characters of long blocks that repeat an earlier one word for word
 
     # --- block level
     def block(self, text: str, kind: str, attrs: dict[str, str] | None = None) -> None:
@@ -439,6 +452,10 @@ class _TextBuilder:
             self.parts.append("\n")
             self.length += 1
         return self.length
+
+    def body_chars(self) -> int:
+        self._flush()
+        return self._body_chars
 
     def has_body(self) -> bool:
         self._flush()
@@ -571,7 +588,7 @@ class _TextBuilder:
         inline, self._inline = self._inline, []
         # collapse whitespace (a leading run is dropped, every other run becomes one space)
         text = _WS.sub(" ", raw).strip()
-        if not text or self._is_junk(text, kind):
+        if not text or self._is_junk(text, kind) or (kind != "blockquote" and self._is_repeat(text)):
             return
         start = self._start_block()
         self.parts.append(text)
@@ -586,6 +603,18 @@ class _TextBuilder:
             me -= len(seg) - len(seg.rstrip())
             if me > ms:
                 self.spans.append(TextSpan(start + ms, start + me, k, a))  # type: ignore[arg-type]
+
+    def _is_repeat(self, text: str) -> bool:
+        """A long block already emitted word for word: the second copy of an article a page
+        renders twice (one for small screens, one for large), when `skip_repeats`; counted in
+        `repeat_chars` either way. Quotations may repeat a post."""
+        if len(text) < settings.REPEAT_MIN_CHARS:
+            return False
+        if text in self._seen:
+            self.repeat_chars += len(text)
+            return self.skip_repeats
+        self._seen.add(text)
+        return False
 
     def _is_junk(self, text: str, kind: str) -> bool:
         """Repeated headline, or a short boilerplate line ("Advertisement", "Share this")."""

@@ -95,6 +95,10 @@ PROSE_MAX_LINKS = 0.3
 PROSE_SHARE = 0.6
 # containers whose own text (between <br>s) counts as paragraphs
 LOOSE_TEXT_TAGS = ["div", "section", "article", "main", "span", "font", "center"]
+# blocks this long that repeat one already emitted word for word are left out when they make up
+# more than REPEAT_SHARE of the text (a page rendering its article twice)
+REPEAT_MIN_CHARS = 80
+REPEAT_SHARE = 0.3
 # containers skipped inside the article when most of their text is links
 LINK_LIST_TAGS = {"ul", "ol", "div", "section", "p", "table", "dl"}
 LINK_DENSITY = 0.6
