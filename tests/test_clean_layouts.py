@@ -119,3 +119,95 @@ def test_table_cells_know_their_column_header_and_table() -> None:
              for s in doc.spans_of("table_cell")]
     assert cells == [("#", "0", "1", "0"), ("Title", "1", "1", "0"), ("1", "0", "0", "0"),
                      ("Moonlit Harbour", "1", "0", "0"), ("Network", "0", "0", "1"), ("Streamly", "1", "0", "1")]
+
+
+def test_long_footer_kept_for_its_size_is_not_the_article() -> None:
+    """A footer with a long legal notice survives boilerplate removal (it holds much of the
+    page's text) but the main block is still looked for outside it."""
+    notice = " ".join(f"Clause {i} of the harbour guild's privacy notice says that visitor records are kept, "
+                      "reviewed and deleted by the guild's own clerks every season." for i in range(8))
+    body = (f"<main><h1>Moonlit Harbour review</h1><div class='copy'><p>{PROSE}</p><p>{OTHER}</p></div></main>"
+            f"<footer><div class='legal'><p>{notice}</p><p>{notice}</p></div></footer>")
+    doc = _clean(body)
+    assert PROSE in doc.text and OTHER in doc.text
+    assert "privacy notice" not in doc.text
+
+
+def test_thread_inside_a_comments_box_is_kept_when_the_page_has_nothing_else() -> None:
+    """A forum wraps the whole thread in a "comments" container: when the rest of the page has
+    next to no paragraph text (only lists of board names), the box is the main text."""
+    posts = "".join(f"<div class='post'><p>{PROSE} Reply {i} agrees.</p><p>{OTHER}</p></div>" for i in range(4))
+    boards = "".join(f"<li>Lighthouse keepers board number {i}</li>" for i in range(40))
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><ul class='boards'>{boards}</ul>"
+                 f"<div id='comments' class='thread'>{posts}</div>")
+    assert PROSE in doc.text and OTHER in doc.text and "Reply 3 agrees" in doc.text
+
+
+def test_comments_box_beside_a_real_article_is_still_dropped() -> None:
+    article = "".join(f"<p>{PROSE} Part {i}.</p><p>{OTHER}</p>" for i in range(3))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1>{article}</article>"
+                 "<div id='comments'><p>Great review, the keeper's daughter was the best part of it all!</p></div>")
+    assert PROSE in doc.text and "Great review" not in doc.text
+
+
+def test_hidden_block_is_not_spared_for_its_size() -> None:
+    """The article is text between <br>s (no paragraphs): a hidden block of paragraphs is still dropped."""
+    lines = "<br>".join(f"{PROSE} Line {i}." for i in range(20))
+    hidden = "".join(f"<p>{OTHER} Draft {i}.</p>" for i in range(8))
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><div class='story'>{lines}</div>"
+                 f"<div style='display:none'>{hidden}</div>")
+    assert "Line 7." in doc.text and "Draft 3" not in doc.text
+
+
+def test_highlighted_code_keeps_its_comment_spans() -> None:
+    """Syntax highlighters wrap code comments in <span class="comment">: code, not a comment box."""
+    code = ('<pre><code><span class="token comment"># ring the harbour bell twice</span>\n'
+            'bell ring --times 2</code></pre>')
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>{code}<p>{OTHER}</p></article>")
+    assert "ring the harbour bell twice" in doc.text and "bell ring" in doc.text
+
+
+def test_section_with_a_long_link_list_keeps_its_heading_and_paragraph() -> None:
+    """A section that is mostly a list of links still has its own heading and running text."""
+    links = "".join(f'<li><a href="/patch/{i}">Harbour lamp patch number {i} for the keepers</a></li>'
+                    for i in range(12))
+    section = (f"<div class='part'><h2>Lamp patches</h2><p>{OTHER}</p><ul>{links}</ul></div>")
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>{section}</article>")
+    assert PROSE in doc.text and OTHER in doc.text and "Lamp patches" in doc.text
+
+
+def test_link_list_announced_by_a_colon_is_kept() -> None:
+    links = "".join(f'<li><a href="/ep/{i}">Episode {i}: the keeper returns</a></li>' for i in range(6))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p>"
+                 f"<p>The episodes that aired this winter were these:</p><ul>{links}</ul><p>{OTHER}</p></article>")
+    assert "Episode 4: the keeper returns" in doc.text
+
+
+def test_link_list_without_an_announcement_is_still_dropped() -> None:
+    links = "".join(f'<li><a href="/ep/{i}">Episode {i}: the keeper returns</a></li>' for i in range(6))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p><ul>{links}</ul></article>")
+    assert "Episode 4" not in doc.text
+
+
+def test_textarea_copy_of_the_article_is_not_text() -> None:
+    """A "republish this story" box holds the article's markup in a <textarea>: a form field."""
+    markup = f"&lt;h1&gt;Moonlit Harbour review&lt;/h1&gt;&lt;p&gt;{PROSE}&lt;/p&gt;" * 6
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1><p>{PROSE}</p><p>{OTHER}</p>"
+                 f"<div class='republish-box'><textarea>{markup}</textarea></div></article>")
+    assert PROSE in doc.text and "<h1>" not in doc.text and "<p>" not in doc.text
+
+
+def test_article_rendered_twice_is_kept_once() -> None:
+    """Some pages render the article twice (one copy per screen size): the copy is left out."""
+    copy = f"<p>{PROSE}</p><p>{OTHER}</p><p>The finale was filmed in one night on the harbour wall.</p>"
+    doc = _clean(f"<h1>Moonlit Harbour review</h1><div class='small-screen'>{copy}</div>"
+                 f"<div class='large-screen'>{copy}</div>")
+    assert doc.text.count(PROSE) == 1 and doc.text.count(OTHER) == 1
+
+
+def test_a_few_repeated_paragraphs_are_kept() -> None:
+    """A step repeated in a how-to (or a recipe used on two days) stays where it is."""
+    step = "Save the keeper's log and run the lamp check again from the top of the lighthouse stairs."
+    body = "".join(f"<p>{PROSE} Day {i}.</p><p>{OTHER} Night {i}.</p><p>{step}</p>" for i in range(3))
+    doc = _clean(f"<article><h1>Moonlit Harbour review</h1>{body}</article>")
+    assert doc.text.count(step) == 3

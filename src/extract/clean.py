@@ -82,11 +82,11 @@ def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     # the measures are of `soup.body or soup`, found once the dropped tags were gone; removing
     # boilerplate inside it changed no body, so no search of the tree for it again
     body = sizes.order[0]
-    builder = _TextBuilder(meta.headline, sizes)
-    if meta.headline:
-        builder.block(meta.headline, "headline")
-    for root in _main_blocks(soup, sizes, body):
-        builder.walk(root)
+    roots = _main_blocks(soup, sizes, body)
+    builder = _build(meta.headline, sizes, roots)
+    # a page that renders its article twice (small and large screens): the copy is left out
+    if builder.repeat_chars > settings.REPEAT_SHARE * max(1, builder.body_chars()):
+        builder = _build(meta.headline, sizes, roots, skip_repeats=True)
     if not builder.has_body():  # an article rendered by scripts may still carry its text in JSON-LD
         paragraphs = jsonld_article_body(jsonld)
         if not paragraphs:
@@ -100,6 +100,15 @@ def _clean_tree(raw: RawDocument, soup: BeautifulSoup) -> CleanDocument:
     doc.facts = _facts(doc)
     _quote_spans(doc)
     return doc
+
+
+def _build(headline: str | None, sizes: TextSizes, roots: list[Tag], skip_repeats: bool = False) -> "_TextBuilder":
+    builder = _TextBuilder(headline, sizes, skip_repeats)
+    if headline:
+        builder.block(headline, "headline")
+    for root in roots:
+        builder.walk(root)
+    return builder
 
 
 def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -> TextSizes:
@@ -132,6 +141,8 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
     stack = [c for c in reversed(body.contents) if isinstance(c, Tag)]
     while stack:  # pre-order walk that skips the subtrees it marks
         tag = stack.pop()
+        if tag.name in ("pre", "code"):  # a highlighter's "comment" and "tag" spans are code, not page parts
+            continue
         verdict = _boilerplate_kind(tag)
         size = _prose_len(tag, sizes) if verdict else 0
         if verdict and size < settings.GUARD_SHARE[verdict] * total:
@@ -141,10 +152,52 @@ def _strip_boilerplate(soup: BeautifulSoup, all_tags: list[Tag] | None = None) -
     # class words that match most of the page are a theme's naming, not boilerplate
     weak_share = sum(size for _, verdict, size in found if verdict == "weak") / total
     dropped = [tag for tag, verdict, _ in found if verdict == "strong" or weak_share < settings.MAX_WEAK_SHARE]
+    dropped = _spare_main_text(dropped, sizes)
     updated = sizes.remove(dropped)
     for tag in dropped:
         tag.decompose()
     return sizes if updated else TextSizes(body, settings.LAYOUT_CELL_TAGS)
+
+
+def _spare_main_text(dropped: list[Tag], sizes: TextSizes) -> list[Tag]:
+    """`dropped` without the one marked block that holds far more paragraph prose than all the
+    page outside the dropped blocks: a thread inside a "comments" box, an article inside a
+    "newsletter" section. Hidden blocks are never spared."""
+    if not dropped:
+        return dropped
+    where = {id(t): i for i, t in enumerate(dropped)}
+    inside = [0] * len(dropped)
+    kept = 0
+    for p in sizes.order[1:]:
+        if p.name != "p" or not sizes.plain(p):
+            continue
+        k = id(p)
+        chars = sizes.chars[k]
+        if chars < settings.PROSE_MIN_CHARS or sizes.link_chars[k] >= settings.PROSE_MAX_LINKS * chars:
+            continue
+        i = None
+        for anc in p.parents:
+            if anc.name == "a":  # a teaser inside a link is not prose
+                break
+            if i is None:
+                i = where.get(id(anc))
+        else:
+            if i is None:
+                kept += chars
+            else:
+                inside[i] += chars
+    best = max(range(len(dropped)), key=inside.__getitem__)
+    top = dropped[best]
+    if inside[best] < settings.SPARE_MIN_CHARS or inside[best] < settings.SPARE_RATIO * kept or _is_hidden(top):
+        return dropped
+    return dropped[:best] + dropped[best + 1:]
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs or {}
+    style = attrs.get("style")
+    return attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true" or (
+        isinstance(style, str) and settings.HIDDEN_STYLE_RE.search(style) is not None)
 
 
 def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
@@ -214,6 +267,15 @@ def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag 
         return [body]
     best_id = max((k for k in scores if k >= 0), key=lambda k: scores[k][0])
     best_score, best = scores[best_id]
+    furniture = 0.0  # good prose of the footers and sidebars the main block was moved out of
+    if _in_furniture(best, body):  # a footer or sidebar kept for its size (a long legal notice)
+        above = {id(a) for a in best.parents}  # their scores are the furniture's, passed up
+        outside = [k for k in scores if k >= 0 and k not in above and not _in_furniture(scores[k][1], body)]
+        if outside:
+            best_id = max(outside, key=lambda k: scores[k][0])
+            best_score, best = scores[best_id]
+            furniture = sum(scores.get(-id(t), (0.0, t))[0] for t in sizes.order[1:]
+                            if _is_furniture(t) and not _in_furniture(t.parent, body))
     marked = _marked_body(body, best_score, sizes)
     # a marked container is trusted unless the best-scoring block holds far more prose outside it
     if marked and (any(m is best or m in best.parents for m in marked)
@@ -225,8 +287,23 @@ def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag 
         if isinstance(anc, Tag) and (anc.name == "article" or anc.get("itemprop") == "articleBody"):
             if _prose_len(anc, sizes) < 3 * max(1, _prose_len(best, sizes)):
                 return _with_repeats(anc, body, sizes)
-    wide = _widen(best, body, scores)
+    wide = _widen(best, body, scores, furniture)
     return _with_repeats(wide, body, sizes) if wide is not best else _with_siblings(best, best_score, scores)
+
+
+def _in_furniture(tag: Tag, body: Tag) -> bool:
+    """Inside (or itself) a footer, sidebar or navigation block: page furniture that survived
+    boilerplate removal because it holds much of the page's text."""
+    for node in [tag, *tag.parents]:
+        if node is body or not isinstance(node, Tag):
+            return False
+        if _is_furniture(node):
+            return True
+    return False
+
+
+def _is_furniture(tag: Tag) -> bool:
+    return tag.name in settings.FURNITURE_TAGS or tag.get("role") in settings.FURNITURE_ROLES
 
 
 def _with_repeats(block: Tag, body: Tag, sizes: TextSizes) -> list[Tag]:
@@ -272,9 +349,10 @@ def _block_scores(body: Tag, sizes: TextSizes) -> dict[int, tuple[float, Tag]]:
     return scores
 
 
-def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]]) -> Tag:
-    """The nearest ancestor of `best` that holds most of the page's good prose."""
-    total = scores.get(-id(body), (0.0, body))[0]
+def _widen(best: Tag, body: Tag, scores: dict[int, tuple[float, Tag]], furniture: float = 0.0) -> Tag:
+    """The nearest ancestor of `best` that holds most of the page's good prose (not counting
+    `furniture`, the good prose of footers and sidebars passed over)."""
+    total = scores.get(-id(body), (0.0, body))[0] - furniture
     node = best
     while node is not body and isinstance(node.parent, Tag) \
             and scores.get(-id(node), (0.0, node))[0] < settings.PROSE_SHARE * total:
@@ -342,7 +420,8 @@ def _is_prose(tag: Tag) -> bool:
 class _TextBuilder:
     """Linearises block elements into text with `TextSpan`s."""
 
-    def __init__(self, headline: str | None = None, sizes: TextSizes | None = None) -> None:
+    def __init__(self, headline: str | None = None, sizes: TextSizes | None = None,
+                 skip_repeats: bool = False) -> None:
         self.sizes = sizes
         self.headline = _WS.sub(" ", headline or "").strip().casefold()
         self.parts: list[str] = []
@@ -353,6 +432,9 @@ class _TextBuilder:
         self._inline: list[tuple[int, int, str, dict[str, str]]] = []
         self._body_chars = 0
         self._pending_nested: list[Tag] = []
+        self._seen: set[str] = set()  # long blocks already emitted
+        self.skip_repeats = skip_repeats
+        self.repeat_chars = 0  # characters of long blocks that repeat an earlier one word for word
         self._tables: dict[int, int] = {}  # id(<table>) -> its number in the page, for table_cell spans
 
     def _cell_attrs(self, cell: Tag, name: str) -> dict[str, str]:
@@ -384,6 +466,10 @@ class _TextBuilder:
             self.length += 1
         return self.length
 
+    def body_chars(self) -> int:
+        self._flush()
+        return self._body_chars
+
     def has_body(self) -> bool:
         self._flush()
         return self._body_chars > 0
@@ -413,7 +499,9 @@ class _TextBuilder:
             if not isinstance(child, Tag):
                 continue
             name = child.name
-            if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes):
+            if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes) \
+                    and not (name in _SECTION_TAGS and _holds_prose(child, self.sizes)) \
+                    and not (name in ("ul", "ol") and _introduced(child)):
                 self._flush(kind)
                 continue
             if name in settings.HEADING_TAGS:
@@ -511,7 +599,7 @@ class _TextBuilder:
         inline, self._inline = self._inline, []
         # collapse whitespace (a leading run is dropped, every other run becomes one space)
         text = _WS.sub(" ", raw).strip()
-        if not text or self._is_junk(text, kind):
+        if not text or self._is_junk(text, kind) or (kind != "blockquote" and self._is_repeat(text)):
             return
         start = self._start_block()
         self.parts.append(text)
@@ -526,6 +614,18 @@ class _TextBuilder:
             me -= len(seg) - len(seg.rstrip())
             if me > ms:
                 self.spans.append(TextSpan(start + ms, start + me, k, a))  # type: ignore[arg-type]
+
+    def _is_repeat(self, text: str) -> bool:
+        """A long block already emitted word for word: the second copy of an article a page
+        renders twice (one for small screens, one for large), when `skip_repeats`; counted in
+        `repeat_chars` either way. Quotations may repeat a post."""
+        if len(text) < settings.REPEAT_MIN_CHARS:
+            return False
+        if text in self._seen:
+            self.repeat_chars += len(text)
+            return self.skip_repeats
+        self._seen.add(text)
+        return False
 
     def _is_junk(self, text: str, kind: str) -> bool:
         """Repeated headline, or a short boilerplate line ("Advertisement", "Share this")."""
@@ -550,6 +650,34 @@ class _Collapsed:
             return i
         a, b = self.runs[j - 1]
         return i - self.removed[j - 1] - (min(b, i) - a - (1 if a > 0 else 0))
+
+
+_SECTION_TAGS = frozenset(("div", "section"))
+
+
+def _introduced(tag: Tag) -> bool:
+    """A list right after a paragraph that announces it ("The patches sent this month:"): the
+    article's own list of links, not a menu."""
+    prev = tag.find_previous_sibling(True)
+    if prev is None or prev.name not in ("p", "div"):
+        return False
+    text = prev.get_text(" ").strip()
+    return 20 <= len(text) <= 400 and text.endswith(":") and prev.find(["ul", "ol"]) is None
+
+
+def _holds_prose(tag: Tag, sizes: TextSizes | None) -> bool:
+    """A paragraph of running text (few links, not itself inside a link) somewhere in `tag`: a
+    section whose links are mostly a list is walked (its lists judged one by one), not skipped."""
+    for p in tag.find_all("p"):
+        if sizes is not None and p in sizes and sizes.plain(p):
+            chars, links = sizes.chars[id(p)], sizes.link_chars[id(p)]
+        else:
+            chars = len(_WS.sub("", p.get_text()))
+            links = sum(len(_WS.sub("", a.get_text())) for a in p.find_all("a"))
+        if chars >= settings.PROSE_MIN_CHARS and links < settings.PROSE_MAX_LINKS * chars \
+                and p.find_parent("a") is None:
+            return True
+    return False
 
 
 def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 
 DROP_TAGS = ["script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
-             "input", "head", "link", "meta", "video", "audio"]
+             "input", "head", "link", "meta", "video", "audio", "textarea"]
 # dropped unless they hold a large share of the page's prose (some sites wrap everything in them;
 # script-rendered pages put the article for crawlers in <noscript>)
 WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
                   "dialog", "noscript"}
+# the main block is looked for outside these when any scored block lies outside them
+FURNITURE_TAGS = {"footer", "aside", "nav"}
+FURNITURE_ROLES = {"contentinfo", "complementary", "navigation"}
+# a dropped block is kept when its paragraphs hold this many characters and SPARE_RATIO times
+# the paragraph text of the rest of the page
+SPARE_MIN_CHARS = 1000
+SPARE_RATIO = 3.0
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
 MAX_WEAK_SHARE = 0.6
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -88,6 +95,10 @@ PROSE_MAX_LINKS = 0.3
 PROSE_SHARE = 0.6
 # containers whose own text (between <br>s) counts as paragraphs
 LOOSE_TEXT_TAGS = ["div", "section", "article", "main", "span", "font", "center"]
+# blocks this long that repeat one already emitted word for word are left out when they make up
+# more than REPEAT_SHARE of the text (a page rendering its article twice)
+REPEAT_MIN_CHARS = 80
+REPEAT_SHARE = 0.3
 # containers skipped inside the article when most of their text is links
 LINK_LIST_TAGS = {"ul", "ol", "div", "section", "p", "table", "dl"}
 LINK_DENSITY = 0.6
