@@ -450,6 +450,8 @@ def test_as_someones_boss_is_not_a_character(run_text):
         ("In Lantern Row, David Marsh wrote the screenplay with Laura Holt.", ("Laura Holt", "writer", "Lantern Row")),
         ("In Lantern Row, Laura Quill arrives late as James Dorran, the agent.",
          ("Laura Quill", "actor", "Lantern Row")),
+        ("In Lantern Row, the score by David Marsh is used sparingly.", ("David Marsh", "musician", "Lantern Row")),
+        ("In Lantern Row, Anna Vale and Laura Holt, who play the sisters, shine.", ("Laura Holt", "actor", "Lantern Row")),
     ],
 )
 def test_more_credit_shapes(run_text, text, expected):
