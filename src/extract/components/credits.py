@@ -142,8 +142,9 @@ class CreditFinder(Component):
                 character, cue = self._possessive_character(_Context(doc, person_tokens, work_tokens - model_only, nouns),
                                                             mention)
                 words = (character or "").split()
-                if len(words) < 2 or words[0].casefold() not in self.first_names:
-                    continue
+                if len(words) < 2 or words[0].casefold() not in self.first_names \
+                        or mention.start > 0 and doc[mention.start - 1].lower_ == "by":
+                    continue  # "choreographed by John Wick's Chad Stahelski": the agent is a real person
             else:
                 continue
             if character:
