@@ -211,3 +211,15 @@ def test_a_few_repeated_paragraphs_are_kept() -> None:
     body = "".join(f"<p>{PROSE} Day {i}.</p><p>{OTHER} Night {i}.</p><p>{step}</p>" for i in range(3))
     doc = _clean(f"<article><h1>Moonlit Harbour review</h1>{body}</article>")
     assert doc.text.count(step) == 3
+
+
+def test_repeated_section_class_inside_a_header_menu_is_not_taken() -> None:
+    """The article's sections share a class with a sign-up box in the header (kept for its size):
+    only the sections are taken as the article's repeats."""
+    towns = "".join(f"<li>Harbour town {i}</li>" for i in range(60))
+    signup = f"<header><div class='part'><p>Pick your lamp letter town.</p><ul>{towns}</ul></div></header>"
+    cols = "".join("<div class='col'>" + "".join(f"<p>{PROSE} Scene {c}{i}.</p>" for i in range(3)) + "</div>"
+                   for c in "ab")
+    doc = _clean(f"{signup}<main><h1>Moonlit Harbour review</h1><div class='part'>{cols}</div>"
+                 f"<div class='gallery'><img src='a.jpg'></div><div class='part'><p>{OTHER}</p></div></main>")
+    assert "Scene b2." in doc.text and OTHER in doc.text and "Harbour town 7" not in doc.text

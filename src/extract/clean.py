@@ -302,6 +302,16 @@ def _in_furniture(tag: Tag, body: Tag) -> bool:
     return False
 
 
+def _in_page_part(tag: Tag, body: Tag) -> bool:
+    """Inside a header, footer, sidebar, navigation block, form or hidden block."""
+    for node in tag.parents:
+        if node is body or not isinstance(node, Tag):
+            return False
+        if _is_furniture(node) or node.name in ("header", "form") or _is_hidden(node):
+            return True
+    return False
+
+
 def _is_furniture(tag: Tag) -> bool:
     return tag.name in settings.FURNITURE_TAGS or tag.get("role") in settings.FURNITURE_ROLES
 
@@ -315,6 +325,8 @@ def _with_repeats(block: Tag, body: Tag, sizes: TextSizes) -> list[Tag]:
     peers = [t for t in sizes.order[1:] if t.name == block.name
              and attr_matches(t.get("class"), string=cls[0])][:settings.MAX_REPEATS]
     peers = [t for t in peers if t.get("class") == cls]
+    if not _in_page_part(block, body):  # a copy in a header menu or a form is not another section
+        peers = [t for t in peers if t is block or not _in_page_part(t, body)]
     out: list[Tag] = []
     for t in peers:
         if t is block or (not any(t is a for a in block.parents) and not any(block is a for a in t.parents)

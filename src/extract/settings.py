@@ -15,7 +15,7 @@ FURNITURE_TAGS = {"footer", "aside", "nav"}
 FURNITURE_ROLES = {"contentinfo", "complementary", "navigation"}
 # a dropped block is kept when its paragraphs hold this many characters and SPARE_RATIO times
 # the paragraph text of the rest of the page
-SPARE_MIN_CHARS = 1000
+SPARE_MIN_CHARS = 500
 SPARE_RATIO = 3.0
 GUARD_SHARE = {"weak": 0.3, "strong": 0.6}
 MAX_WEAK_SHARE = 0.6
