@@ -11,6 +11,24 @@ def titles(doc) -> set[str]:
     return {w["title"] for w in doc._.works}
 
 
+def tagged_doc(nlp, text: str, ents: dict[str, str], spans: list | None = None):
+    """`text` with the given entity-model spans ({"Glass Harbour": "WORK", ...}, first occurrence of
+    each) and cleaner spans, run through the components of the blank test pipeline."""
+    from spacy.tokens import Span
+
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(), spans=spans or [])
+    out = []
+    for phrase, label in ents.items():
+        c = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase))
+        out.append(Span(doc, c.start, c.end, label=label))
+    doc.ents = out
+    return nlp(doc)
+
+
 @pytest.mark.parametrize(
     "text,expected",
     [
@@ -193,20 +211,8 @@ def test_year_in_brackets_dates_a_film(run_text):
 )
 def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
     """A short name the model alone tags WORK is a character when the text casts it as one."""
-    import re
-
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument
-    from extract.schema import Meta
-
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
-    s = text.index(name)
-    work = doc.char_span(s, s + len(name))
-    people = [doc.char_span(m.start(), m.end()) for m in re.finditer(r"Dana Vore|Ola Brent|Tomas Ruel|Gil Arden", text)]
-    doc.ents = [Span(doc, work.start, work.end, label="WORK")] + [Span(doc, p.start, p.end, label="PERSON") for p in people]
-    doc = nlp(doc)
+    people = {p: "PERSON" for p in ("Dana Vore", "Ola Brent", "Tomas Ruel", "Gil Arden") if p in text}
+    doc = tagged_doc(nlp, text, {name: "WORK", **people})
     assert (name not in {w["title"] for w in doc._.works}) is dropped
 
 
@@ -242,17 +248,7 @@ def test_list_entry_headings_name_works(run_text, headings, expected):
     ],
 )
 def test_model_titles_are_trimmed_or_dropped(nlp, text, tagged, expected):
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument
-    from extract.schema import Meta
-
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
-    s = text.index(tagged)
-    c = doc.char_span(s, s + len(tagged))
-    doc.ents = [Span(doc, c.start, c.end, label="WORK")]
-    got = {w["title"] for w in nlp(doc)._.works}
+    got = {w["title"] for w in tagged_doc(nlp, text, {tagged: "WORK"})._.works}
     assert tagged not in got or tagged == expected
     if expected:
         assert expected in got
@@ -270,8 +266,7 @@ def test_a_word_opening_a_quoted_sentence_is_sentence_initial(nlp):
 
 
 def test_cells_under_a_title_column_are_works(nlp):
-    from extract.document import CleanDocument, TextSpan
-    from extract.schema import Meta
+    from extract.document import TextSpan
 
     rows = [("#", "Title", "Weekend"), ("1", "Miro Lane", "$5"), ("2", "Kestrel Run", "$3")]
     text, spans = "", []
@@ -280,9 +275,7 @@ def test_cells_under_a_title_column_are_works(nlp):
             spans.append(TextSpan(len(text), len(text) + len(cell), "table_cell",
                                   {"row_cells": "3", "col": str(c), "header": "1" if r == 0 else "0", "table": "0"}))
             text += cell + "\n"
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(), spans=spans)
-    got = titles(nlp(doc))
+    got = titles(tagged_doc(nlp, text, {}, spans))
     assert {"Miro Lane", "Kestrel Run"} <= got and "Weekend" not in got
 
 
@@ -295,16 +288,7 @@ def test_cells_under_a_title_column_are_works(nlp):
     ],
 )
 def test_model_title_takes_its_subtitle(nlp, text, tagged, expected):
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument
-    from extract.schema import Meta
-
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
-    c = doc.char_span(text.index(tagged), text.index(tagged) + len(tagged))
-    doc.ents = [Span(doc, c.start, c.end, label="WORK")]
-    assert expected in {w["title"] for w in nlp(doc)._.works}
+    assert expected in {w["title"] for w in tagged_doc(nlp, text, {tagged: "WORK"})._.works}
 
 
 @pytest.mark.parametrize(
