@@ -55,3 +55,19 @@ def emphasis(text: str, *titles: str) -> list[tuple[int, int, str]]:
 
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not present on this machine")
+
+
+def tagged_doc(nlp, text: str, ents: dict[str, str], spans: list | None = None):
+    """`text` with the given entity-model spans ({"Glass Harbour": "WORK", ...}, first occurrence of
+    each) and cleaner spans, run through the components of the blank test pipeline."""
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    doc._.clean = CleanDocument(source="test.html", text=text, meta=Meta(), spans=spans or [])
+    out = []
+    for phrase, label in ents.items():
+        c = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase))
+        out.append(Span(doc, c.start, c.end, label=label))
+    doc.ents = out
+    return nlp(doc)
+

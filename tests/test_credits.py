@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import emphasis as emphasis_spans
+from conftest import emphasis as emphasis_spans, tagged_doc
 
 
 def credits(doc) -> set[tuple]:
@@ -328,22 +328,11 @@ def test_description_without_a_name_is_not_a_character(run_text):
 
 
 def test_possessive_before_a_full_name_the_model_took_for_a_title_is_a_character(nlp):
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument, TextSpan
-    from extract.schema import Meta
+    from extract.document import TextSpan
 
     text = "Lantern Row (1969)\nIn the caper, Tobin Marsh's Danny Corliss plans to rob the vault."
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(),
-                                spans=[TextSpan(0, 18, "heading")])
-
-    def span(t, label):
-        s = text.index(t)
-        c = doc.char_span(s, s + len(t))
-        return Span(doc, c.start, c.end, label=label)
-    doc.ents = [span("Lantern Row", "WORK"), span("Tobin Marsh", "PERSON"), span("Danny Corliss", "WORK")]
-    doc = nlp(doc)
+    doc = tagged_doc(nlp, text, {"Lantern Row": "WORK", "Tobin Marsh": "PERSON", "Danny Corliss": "WORK"},
+                     [TextSpan(0, 18, "heading")])
     got = {(c["person"], c["role"], c["work"], c["character"]) for c in doc._.credits}
     assert ("Tobin Marsh", "actor", "Lantern Row", "Danny Corliss") in got
     assert "Danny Corliss" not in {w["title"] for w in doc._.works}
@@ -351,21 +340,8 @@ def test_possessive_before_a_full_name_the_model_took_for_a_title_is_a_character
 
 def test_possessive_of_a_full_name_the_model_read_as_an_organisation(nlp):
     """'Arthur Penn's Bonnie and Clyde' with the name tagged ORG: a known first name keeps it a maker."""
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument
-    from extract.schema import Meta
-
     text = "He was superb in Arthur Vane's Lantern Row (1967), a film about a gang."
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
-
-    def span(t, label):
-        s = text.index(t)
-        c = doc.char_span(s, s + len(t))
-        return Span(doc, c.start, c.end, label=label)
-    doc.ents = [span("Arthur Vane", "ORG"), span("Lantern Row", "WORK")]
-    doc = nlp(doc)
+    doc = tagged_doc(nlp, text, {"Arthur Vane": "ORG", "Lantern Row": "WORK"})
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Arthur Vane", "director", "Lantern Row") in got
 

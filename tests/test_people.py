@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import tagged_doc
+
 
 def people(doc) -> dict[str, dict]:
     return {p["name"]: p for p in doc._.people}
@@ -63,12 +65,7 @@ def test_fact_list_people_get_roles(run_text):
 
 
 def _with_ents(nlp, text: str, persons: list[str]):
-    from extract.document import CleanDocument, Meta
-
-    doc = nlp.make_doc(text)
-    doc.set_ents([doc.char_span(text.index(p), text.index(p) + len(p), label="PERSON") for p in persons])
-    doc._.clean = CleanDocument(source="test.html", text=text, meta=Meta())
-    return nlp(doc)
+    return tagged_doc(nlp, text, {p: "PERSON" for p in persons})
 
 
 @pytest.mark.parametrize(

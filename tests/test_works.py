@@ -4,29 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import emphasis
+from conftest import emphasis, tagged_doc
 
 
 def titles(doc) -> set[str]:
     return {w["title"] for w in doc._.works}
-
-
-def tagged_doc(nlp, text: str, ents: dict[str, str], spans: list | None = None):
-    """`text` with the given entity-model spans ({"Glass Harbour": "WORK", ...}, first occurrence of
-    each) and cleaner spans, run through the components of the blank test pipeline."""
-    from spacy.tokens import Span
-
-    from extract.document import CleanDocument
-    from extract.schema import Meta
-
-    doc = nlp.make_doc(text)
-    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta(), spans=spans or [])
-    out = []
-    for phrase, label in ents.items():
-        c = doc.char_span(text.index(phrase), text.index(phrase) + len(phrase))
-        out.append(Span(doc, c.start, c.end, label=label))
-    doc.ents = out
-    return nlp(doc)
 
 
 @pytest.mark.parametrize(
@@ -187,7 +169,7 @@ def test_sentence_break_inside_a_model_title(title, kept):
     from extract.components.works import WorkFinder
 
     c = {"title": title, "sources": {"ner": 1}}
-    assert WorkFinder._weak_model_title(None, c, None, set(), [], set()) is (not kept)  # type: ignore[arg-type]
+    assert WorkFinder._weak_model_title(None, c, None, set(), [], set(), None) is (not kept)  # type: ignore[arg-type]
 
 
 def test_year_in_brackets_dates_a_film(run_text):

@@ -288,7 +288,7 @@ class AwardFinder(Component):
         return prev is not None and prev.lower_ in ("won", "took", "for", "collected", "and", ",") and \
             any(self.won.search(t.text) for t in doc[max(sent.start, cat.start - 8):cat.start])
 
-    def _cues(self, sent: Span, category_starts: set[int] = frozenset()) -> list[tuple[int, int, str, bool]]:  # type: ignore[assignment]
+    def _cues(self, sent: Span, category_starts: set[int]) -> list[tuple[int, int, str, bool]]:
         """Outcome cues in the sentence as (start char, end char, outcome, is 'went to')."""
         base = sent.start_char
         text = doc_text(sent.doc)[base:sent.end_char]  # `sent.text`, without rebuilding it from the tokens

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json, load_words
 from .base import Component
-from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -100,7 +100,8 @@ class CreditFinder(Component):
 
         topic = _topic_work(doc)
         found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
-        ctx = _Context(doc, person_tokens, work_tokens, nouns)
+        work_at = {w.start: w for w in doc.spans.get("works", [])}
+        ctx = _Context(doc, person_tokens, work_tokens, nouns, work_at)
         def take(name: str, cues: list[tuple], sent: Span) -> None:
             for role, character, cue, direction in cues:
                 if character and norm_key(character) == norm_key(name):
@@ -123,8 +124,7 @@ class CreditFinder(Component):
             take(canonical(mention), cues, mention.sent)
         # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its
         # antecedent; "his"/"her" are makers' possessives below
-        work_at = {w.start: w for w in doc.spans.get("works", [])}
-        pronouns = _pronoun_mentions(doc, person_spans, work_at=work_at)
+        pronouns = _pronoun_mentions(doc, person_spans, work_at)
         for pron, antecedent in pronouns:
             if pron[0].lower_ in _SUBJECT_PRONOUNS:
                 take(canonical(antecedent), list(self._cues(ctx, pron)), pron.sent)
@@ -133,14 +133,14 @@ class CreditFinder(Component):
         # title or a person ("Michael Caine's Charlie Croker"), but not before a title from markup
         weak = self._model_only_titles(doc)
         model_only = {t.i for s in doc.spans.get("works", []) if norm_key(s.text) in weak for t in s}
+        loose = _Context(doc, person_tokens, work_tokens - model_only, nouns, work_at)  # model-only titles may be names
         for mention in person_spans:
             name = canonical(mention)
             had = people.get(name, {}).get("roles", ())
             if "actor" in had:
                 character, cue = self._possessive_character(ctx, mention)
             elif not had:
-                character, cue = self._possessive_character(_Context(doc, person_tokens, work_tokens - model_only, nouns),
-                                                            mention)
+                character, cue = self._possessive_character(loose, mention)
                 words = (character or "").split()
                 if len(words) < 2 or words[0].casefold() not in self.first_names \
                         or mention.start > 0 and doc[mention.start - 1].lower_ == "by":
@@ -216,8 +216,7 @@ class CreditFinder(Component):
         doc._.people = list(people.values())
         # a name the model took for a title but the text casts as a character ("Tom Cruise as Ethan Hunt")
         characters = {norm_key(p["name"]) for p in people.values() if "character" in p["roles"]}
-        doc._.works = [w for w in doc._.works or [] if norm_key(w["title"]) not in characters
-                       or any(not m["source"].endswith(":ner") for m in w["mentions"])]
+        doc._.works = [w for w in doc._.works or [] if norm_key(w["title"]) not in characters & weak]
         doc._.credits = credits
         return doc
 
@@ -225,7 +224,7 @@ class CreditFinder(Component):
     def _model_only_titles(doc: Doc) -> set[str]:
         """Titles only the entity model found (no markup, pattern, fact or JSON-LD source)."""
         return {norm_key(w["title"]) for w in doc._.works or []
-                if w["mentions"] and all(m["source"].endswith(":ner") for m in w["mentions"])}
+                if all(m["source"].endswith(":ner") for m in w["mentions"])}
 
     def _award_role(self, category: str | None) -> str | None:
         if not category:
@@ -342,7 +341,7 @@ class CreditFinder(Component):
             a = i + gap
             if a + 1 < sent.end and doc[a].lower_ == "as" and all(
                     t.is_lower and t.is_alpha and t.lower_ not in _CLAUSE_BREAKS and t.lower_ not in _NOT_MODIFIERS
-                    and t.lower_ not in ("such", "well", "known", "same", "so") for t in doc[i:a]):
+                    and t.lower_ not in _NOT_CASTING and t.lower_ != "so" for t in doc[i:a]):
                 ch = self._character_after(doc, a, sent, person_tokens, work_tokens)
                 if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
                     yield "actor", ch, doc[m.start:a + 1], "any"
@@ -353,8 +352,8 @@ class CreditFinder(Component):
             k = next(t.i for t in doc[k + 1:k + 4] if t.text == ")") + 1  # "(left)"
             while k < sent.end and (doc[k].text in (",", "and", "&") or k in person_tokens):
                 k += 1
-        if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_starts:
-            w_end = ctx.work_starts[k + 1]
+        if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_at:
+            w_end = ctx.work_at[k + 1].end
             if w_end >= sent.end or doc[w_end].is_punct:
                 yield "actor", None, doc[m.start:k + 1], "after"
         # "X as Y"; "with X as the quarterback"
@@ -394,7 +393,7 @@ class CreditFinder(Component):
             k = m.start - 1
             while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"):
                 k -= 1
-            if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens or doc[k - 1].text in _CLOSING_QUOTES):
+            if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens or doc[k - 1].text in CLOSING_QUOTES):
                 # a name the model also took for a person counts only before an actor's full name; after a
                 # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member
                 ch = _name_before(doc, k, sent, person_tokens, work_tokens, person_ok=len(m) > 1)
@@ -590,8 +589,8 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose 
 _NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
                            "be been will would decision plan he she they it we you i published released".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
+_NOT_CASTING = frozenset(("such", "well", "known", "same"))  # "such as", "as well as", "known as": not a part
 _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
-_CLOSING_QUOTES = frozenset(("'", "’", '"', "”"))
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
@@ -605,8 +604,8 @@ _POSSESSIVES = frozenset(("his", "her"))
 _PRONOUN_IDS = string_ids(_SUBJECT_PRONOUNS | _POSSESSIVES)
 
 
-def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3,
-                      work_at: dict[int, Span] | None = None) -> list[tuple[Span, Span]]:
+def _pronoun_mentions(doc: Doc, person_spans: list[Span], work_at: dict[int, Span],
+                      lookback: int = 3) -> list[tuple[Span, Span]]:
     """(pronoun token span, antecedent mention) pairs for he, she, his and her. The antecedent is named earlier in the same
     sentence, else in the nearest of the previous `lookback` sentences that names someone; of the
     people named there, the one the article names most often (its subject, usually), the first on a
@@ -616,9 +615,8 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3,
     def subject(mentions: list[Span]) -> Span | None:
         ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
               and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
-              and not (m.start > 0 and doc[m.start - 1].lower_ == "as")  # "As Buck Barrow, ... he": a character
-              and not (work_at and m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")
-                       and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None)]  # a maker
+              and not _after_as(m)  # "As Buck Barrow, ... he": a character
+              and not _makers_possessive(m, work_at)]
         return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
     hits = tokens_with(doc, _PRONOUN_IDS)
@@ -640,6 +638,17 @@ def _pronoun_mentions(doc: Doc, person_spans: list[Span], lookback: int = 3,
         if ante is not None:
             out.append((doc[i:i + 1], ante))
     return out
+
+
+def _after_as(m: Span) -> bool:
+    return m.start > 0 and m.doc[m.start - 1].lower_ == "as"
+
+
+def _makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
+    """"Mel Brooks's Young Frankenstein": a name whose possessive opens a title (after modifiers)."""
+    doc = m.doc
+    return m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") \
+        and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None
 
 
 def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span, gap: int = 5) -> Span | None:
@@ -712,11 +721,8 @@ def _acted_in(doc: Doc, person_spans: list[Span], pronouns: list[tuple[Span, Spa
     sents = {doc[i].sent.start: doc[i].sent for i in hits}
     named: dict[int, set[str]] = {}
     for m in person_spans:
-        if m.sent.start not in sents or (m.start > 0 and doc[m.start - 1].lower_ == "as"):
+        if m.sent.start not in sents or _after_as(m) or _makers_possessive(m, work_at):
             continue
-        if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") \
-                and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None:
-            continue  # "Mel Brooks's Young Frankenstein": the maker
         named.setdefault(m.sent.start, set()).add(canonical(m))
     for pron, ante in pronouns:
         if pron.sent.start in sents:
@@ -748,7 +754,7 @@ def _cast_here(doc: Doc, mention: Span, person_tokens: dict[int, Span]) -> bool:
     character ("Kirby joining as Sue Storm, Joseph Quinn as Johnny Storm"): the list around it is the
     actors', not its own ("such as", "as well as" and "known as" are not casting)."""
     k = mention.start - 1
-    if k < 1 or doc[k].lower_ != "as" or doc[k - 1].lower_ in ("such", "well", "known", "same") \
+    if k < 1 or doc[k].lower_ != "as" or doc[k - 1].lower_ in _NOT_CASTING \
             or as_clause_subject(mention):
         return False
     return any(i in person_tokens for i in range(mention.sent.start, k))
@@ -774,9 +780,9 @@ class _Context:
     """Per-document lookups the cue methods share."""
 
     def __init__(self, doc: Doc, person_tokens: dict[int, Span], work_tokens: set[int],
-                 nouns: dict[int, tuple[int, str, bool]]) -> None:
+                 nouns: dict[int, tuple[int, str, bool]], work_at: dict[int, Span]) -> None:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
-        self.work_starts = {w.start: w.end for w in doc.spans.get("works", [])}
+        self.work_at = work_at  # work mention start -> span
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
+from .util import CLOSING_QUOTES, doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
 
 _FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
                "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
@@ -181,7 +181,7 @@ class PeopleLinker(Component):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None and run.end < n and doc[run.end].text == ")":
                     # "Anna (Zooey Deschanel)" casts an actor; "'Face Lix' (Bean)" names a title's maker
-                    after_title = i > 0 and (i - 1 in work_tokens or doc[i - 1].text in ("'", "’", '"', "”"))
+                    after_title = i > 0 and (i - 1 in work_tokens or doc[i - 1].text in CLOSING_QUOTES)
                     yield run, None if after_title else "actor"
         for match_id, _, end in self.by_matcher(doc):
             role = doc.vocab.strings[match_id]

@@ -121,6 +121,8 @@ def title_case_headings(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+CLOSING_QUOTES = frozenset(("'", "’", '"', "”"))
+
 _AFTER_A_PART = frozenset("in on and or for from at of opposite alongside with to by who whose which that".split())
 
 

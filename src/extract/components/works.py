@@ -156,7 +156,7 @@ class WorkFinder(Component):
         caps_heads = _title_case_headings(doc)
         names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, runs)
-                    and not self._weak_model_title(c, doc, surnames, caps_heads, names)}
+                    and not self._weak_model_title(c, doc, surnames, caps_heads, names, runs)}
         for title in self._coordinated(doc, accepted):  # "including Anchorman and The 40-Year-Old Virgin"
             add(title, "pattern:coordinated")
             key = norm_key(title)
@@ -419,7 +419,7 @@ class WorkFinder(Component):
         return strong == 0 and weak < 2
 
     def _weak_model_title(self, c: dict, doc: Doc, surnames: set[str], caps_heads: list[tuple[int, int]],
-                          names: set[str]) -> bool:
+                          names: set[str], runs: "_WordRuns") -> bool:
         """Model-only titles the model is known to get wrong: a person's first or last name ("Fey"),
         a phrase ending in a lower-case word ("Han shot"), or words seen only in a Title Case
         heading, where every word is capitalised and the model guesses ("Film Cuts Matter")."""
@@ -443,7 +443,7 @@ class WorkFinder(Component):
             spots = [m.start() for m in re.finditer(re.escape(title), doc_text(doc))]
             if spots and all(any(s <= x < e for s, e in caps_heads) for x in spots):
                 return True
-        return _cast_as_character(doc, title)
+        return _cast_as_character(doc, title, runs)
 
     # ------------------------------------------------------------ mentions
     def _mentions(self, doc: Doc, accepted: dict[str, dict]) -> list[Span]:
@@ -597,7 +597,7 @@ _PLAYED_BY = re.compile(r"^\s*[,(]?\s*(?:who\s+is\s+|is\s+)?(?:played|portrayed|
 _NAME_SHAPE = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}")
 
 
-def _cast_as_character(doc: Doc, title: str) -> bool:
+def _cast_as_character(doc: Doc, title: str, runs: "_WordRuns") -> bool:
     """A name the model alone took for a title, but which the text casts as a character: "X plays
     Baby", "X, who plays the translator Mariko", "X featured in two episodes as Tess", "Bill, played by
     X". Only short name-shaped titles ("Tess", "Charlie Croker"; not "The Bear", "3 Body Problem"),
@@ -606,8 +606,9 @@ def _cast_as_character(doc: Doc, title: str) -> bool:
     if not _NAME_SHAPE.fullmatch(title) or title.split()[0] in ("The", "A", "An"):
         return False
     text = doc_text(doc)
-    for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text):
-        before, after = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 30]
+    for start in runs.find(title):
+        end = start + len(title)
+        before, after = text[max(0, start - 60):start], text[end:end + 30]
         if _PLAYS.search(before) or _PLAYED_BY.match(after):
             return True
         cue = _AS.search(before)
@@ -617,8 +618,8 @@ def _cast_as_character(doc: Doc, title: str) -> bool:
         prev = re.search(r"([\w-]+)\W*$", head)
         if prev is None or prev.group(1).casefold() in _NOT_CAST_AS:
             continue
-        lo = m.start() - len(before) + cue.start() - 80
-        span = doc.char_span(max(0, lo), m.start(), alignment_mode="expand")
+        lo = start - len(before) + cue.start() - 80
+        span = doc.char_span(max(0, lo), start, alignment_mode="expand")
         if span is not None and any(e.label_ == "PERSON" and e.end <= span.end and e.sent == span[-1].sent
                                     for e in span.ents):
             return True
