@@ -164,3 +164,20 @@ def test_beaten_nominees_with_their_works(run_text):
     got = {(a["category"], a["recipient"], a["work"], a["outcome"]) for a in awards(run_text(text, spans=spans))}
     assert ("best actor", "James Dorran", "Kestrel Run", "nominated") in got
     assert ("best actor", "Laura Holt", "Miro Lane", "nominated") in got
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # a subject pronoun stands for the person the article is about, not the last name before it
+        ("Dana Whitcombe grew up in Leeds. Dana Whitcombe trained at drama school. As the lonely clerk in "
+         "Laura Penhale's Glass Harbour, she earned her first Academy Award nomination, for best supporting actress.",
+         "Dana Whitcombe"),
+        # "won him": an object pronoun is not its own clause's subject
+        ("Kip Ardley made westerns for forty years. He won a second Oscar as the sheriff Gil Varga. "
+         "David Lorne gave him one last part, which won him a Golden Globe for best actor in 2002.", "Kip Ardley"),
+    ],
+)
+def test_pronoun_recipient_is_its_antecedent(run_text, text, recipient):
+    found = [a for a in awards(run_text(text)) if a["category"] in ("best supporting actress", "best actor")]
+    assert [a["recipient"] for a in found] == [recipient]

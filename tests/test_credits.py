@@ -434,3 +434,23 @@ def test_more_credit_shapes(run_text, text, expected):
     s = text.index("Lantern Row")
     doc = run_text(text, spans=[(s, s + 11, "emphasis")], headline=text.startswith("'"))
     assert expected in {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+
+
+@pytest.mark.parametrize(
+    "text,person,role",
+    [
+        ("Chris Mallory won best actor at the Academy Awards on Sunday.", "Chris Mallory", "actor"),
+        ("Anna Torvik won the Oscar for best original screenplay.", "Anna Torvik", "writer"),
+    ],
+)
+def test_award_category_gives_a_role_without_a_work(run_text, text, person, role):
+    people = {p["name"]: p for p in run_text(text)._.people}
+    assert role in people[person]["roles"]
+
+
+def test_directing_award_won_by_a_work_goes_to_its_director(nlp):
+    from conftest import tagged_doc
+    doc = tagged_doc(nlp, "Glass Harbour, Laura Penhale's tense thriller, won best director at the Academy Awards.",
+                     {"Glass Harbour": "WORK", "Laura Penhale": "PERSON"})
+    found = [a for a in doc._.awards if a["category"] == "best director"]
+    assert [(a["recipient"], a["work"]) for a in found] == [("Laura Penhale", "Glass Harbour")]

@@ -112,3 +112,11 @@ def test_a_name_does_not_end_in_a_lower_case_word(nlp, text, tagged):
 def test_trailing_dash_is_not_part_of_a_name(nlp):
     text = "Critics agree. Jessie Barlow — who sings the finale — steals the film."
     assert "Jessie Barlow" in people(_with_ents(nlp, text, ["Jessie Barlow —"]))
+
+
+def test_generational_suffix_keeps_its_full_stop(nlp):
+    from conftest import tagged_doc
+    doc = tagged_doc(nlp, "Robert Dunmore Jr. won the award. Dunmore thanked his mother.",
+                     {"Robert Dunmore Jr.": "PERSON"})
+    people = {p["name"]: p for p in doc._.people}
+    assert "Robert Dunmore Jr." in people and people["Robert Dunmore Jr."]["aliases"] == ["Dunmore"]

@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
+from .coref import pronoun_antecedents
 from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
@@ -93,7 +94,8 @@ class AwardFinder(Component):
         categories = self._categories(doc)
         people = sorted(doc.spans.get("people", []), key=lambda s: s.start)
         ctx = _Context(doc, mentions, categories, people, list(doc.spans.get("works", [])), self._body,
-                       lambda m: bool(self.bodies.get(self._body(m) or "", {}).get("single_prize")))
+                       lambda m: bool(self.bodies.get(self._body(m) or "", {}).get("single_prize")),
+                       self._stated_year)
         found: list[dict] = []
         found += self._from_lists(ctx)
         listed = {(norm_key(r["category"] or "")) for r in found}
@@ -338,9 +340,10 @@ class AwardFinder(Component):
             t = _token_at(doc, cue[0])
             end = _token_at(doc, cue[1] - 1)
             if end is not None and end.i + 1 < sent.end and doc[end.i + 1].lower_ in ("him", "her", "them"):
-                # "... that earned him an Emmy": the person named before, not one portrayed
+                # "... that earned him an Emmy": whom the pronoun stands for, else the person named before,
+                # not one portrayed
                 who = [p for p in ctx.people if sent.start <= p.start and p.end <= end.i and not _portrayed(p)]
-                p = who[-1] if who else ctx.person_before(sent.start)
+                p = ctx.antecedent(end.i + 1) or (who[-1] if who else ctx.person_before(sent.start))
                 if p is not None:
                     return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
@@ -348,7 +351,7 @@ class AwardFinder(Component):
                 while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
                     j -= 1
                 if j - 1 >= sent.start and doc[j - 1].lower_ in _PRONOUNS:
-                    p = ctx.person_before(sent.start)
+                    p = ctx.antecedent(j - 1) or ctx.person_before(sent.start)
                     if p is not None:
                         return self._with_works(ctx, [p], anchor, sent)
                 group = ctx.group_before(j, sent)
@@ -361,9 +364,13 @@ class AwardFinder(Component):
                         group = ctx.group_before(k, sent)
                 if group:
                     return self._with_works(ctx, group, anchor, sent)
-        # the nearest person, else the nearest work, in the sentence
+        # the nearest person, else the nearest work, in the sentence; a pronoun counts as the person it
+        # stands for ("As X, ... in Arthur Penn's W, he earned his first Academy Award nomination")
         who = [p for p in ctx.people if sent.start <= p.start and p.end <= sent.end and not _portrayed(p)]
+        who += [doc[t.i:t.i + 1] for t in sent if t.lower_ in ("he", "she", "him") and ctx.antecedent(t.i) is not None]
         p = nearest(who, anchor, prefer_before=True)
+        if p is not None and p.start not in ctx.person_at:
+            p = ctx.antecedent(p.start)
         if p is not None:
             return self._with_works(ctx, [p], anchor, sent)
         w = self._work_near(ctx, anchor, sent)
@@ -408,14 +415,17 @@ class AwardFinder(Component):
     # ------------------------------------------------------------ fields
     def _year(self, doc: Doc, mention: Span) -> int | None:
         """"2019 Emmys", "Emmys 2019", "71st Primetime Emmy Awards", else the one year in the sentence."""
+        year = self._stated_year(mention)
+        return year if year is not None else _sent_year(mention.sent)
+
+    def _stated_year(self, mention: Span) -> int | None:
+        """The ceremony year written with a body mention: "2019 Emmys", "Emmys 2019", "71st Primetime Emmy Awards"."""
         year = _adjacent_year(mention)
         if year is not None:
             return year
-        m = _ORDINAL.search(doc_text(doc)[max(0, mention.start_char - 12):mention.start_char])
+        m = _ORDINAL.search(doc_text(mention.doc)[max(0, mention.start_char - 12):mention.start_char])
         first = self.bodies.get(self._body(mention) or "", {}).get("first_ceremony")
-        if m and first:
-            return first + int(m.group(1)) - 1
-        return _sent_year(mention.sent)
+        return first + int(m.group(1)) - 1 if m and first else None
 
     def _rec(self, award: str, category: str | None, recipient: str | None, work: str | None,
              outcome: str | None, year: int | None, evidence: Span) -> dict:
@@ -430,13 +440,21 @@ class _Context:
 
     def __init__(self, doc: Doc, mentions: list[Span], categories: list[Span], people: list[Span],
                  works: list[Span], body_of: Callable[[Span], str | None],
-                 single_prize: Callable[[Span], bool] = lambda m: False) -> None:
+                 single_prize: Callable[[Span], bool] = lambda m: False,
+                 stated_year: Callable[[Span], int | None] | None = None) -> None:
         self.doc, self.mentions, self.categories, self.body_of = doc, mentions, categories, body_of
-        self.single_prize = single_prize
+        self.single_prize, self.stated_year = single_prize, stated_year or _adjacent_year
         self.people = people
         self.works = sorted(works, key=lambda s: s.start)
         self.person_at = {p.start: p for p in people}
         self.work_at = {w.start: w for w in self.works}
+        self._antecedents: dict[int, Span] | None = None
+
+    def antecedent(self, i: int) -> Span | None:
+        """The person the pronoun at token `i` stands for, if it is one and resolves."""
+        if self._antecedents is None:
+            self._antecedents = {p.start: a for p, a in pronoun_antecedents(self.doc, self.people, self.work_at)}
+        return self._antecedents.get(i)
 
     def body_before(self, anchor: Span) -> tuple[str | None, int | None]:
         """The body named last before `anchor` (else the first one named anywhere), with its year. A
@@ -446,8 +464,12 @@ class _Context:
         m = before[-1] if before else (with_categories[0] if with_categories else None)
         if m is None:
             return None, None
-        year = _adjacent_year(m)
-        return self.body_of(m), year if year is not None else _sent_year(m.sent)
+        year = self.stated_year(m)
+        if year is None and m.sent.start == anchor.sent.start:
+            year = _sent_year(m.sent)
+        if year is None:  # "after La La Land in 2017" dates that mention only: the last ceremony named with its year
+            year = next((y for b in reversed(before) if (y := self.stated_year(b)) is not None), None)
+        return self.body_of(m), year
 
     def person_before(self, i: int) -> Span | None:
         before = [p for p in self.people if p.end <= i]

@@ -1,7 +1,8 @@
 """`entertainment_credits`: roles of people and person-role-work links, with characters.
 
 Sets: `Doc._.credits` (dicts: person, role, work, character, evidence) and fills `roles` of
-`Doc._.people` (adding fictional characters as people with the role "character").
+`Doc._.people` (adding fictional characters as people with the role "character"); a directing or
+writing award a work won goes to its credited maker (`Doc._.awards`).
 
 Cues are data (`patterns/roles.json`): a role noun before a name ("director Paul Thomas
 Anderson", "Legion creator Noah Hawley"), a by-phrase before a list of names ("directed by X",
@@ -14,7 +15,6 @@ the section's subheading, else (for fact lists) the work the fact list describes
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 from spacy.language import Language
@@ -23,6 +23,9 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json, load_words
 from .base import Component
+from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
+    after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
+    work_after_modifiers as _work_after_modifiers
 from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -31,7 +34,7 @@ _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 @Language.factory(
     "entertainment_credits",
     default_config={"roles": "roles.json", "window": 3},
-    assigns=["doc._.credits", "doc._.people"],
+    assigns=["doc._.credits", "doc._.people", "doc._.awards"],
     requires=["doc._.people", "doc._.works", "token.is_sent_start"],
 )
 def make_credit_finder(nlp: Language, name: str, roles: str, window: int) -> "CreditFinder":
@@ -154,10 +157,10 @@ class CreditFinder(Component):
         # "Cillian Murphy won best actor for Oppenheimer": an acting, directing or writing award is a credit
         for a in doc._.awards or []:
             role = self._award_role(a.get("category"))
-            if role and a.get("recipient") in people and a.get("work"):
+            if role and a.get("recipient") in people:  # the role holds even where the work is not named
                 ev = doc.char_span(a["evidence"]["start"], a["evidence"]["end"], alignment_mode="expand")
                 if ev is not None:
-                    credit(a["recipient"], role, a["work"], None, ev)
+                    credit(a["recipient"], role, a.get("work"), None, ev)
         # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
         # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
@@ -218,7 +221,20 @@ class CreditFinder(Component):
         characters = {norm_key(p["name"]) for p in people.values() if "character" in p["roles"]}
         doc._.works = [w for w in doc._.works or [] if norm_key(w["title"]) not in characters & weak]
         doc._.credits = credits
+        self._award_makers(doc, credits)
         return doc
+
+    def _award_makers(self, doc: Doc, credits: list[dict]) -> None:
+        """"Oppenheimer won best director": a directing or writing award a work won goes to the one person
+        credited with that role on it."""
+        for a in doc._.awards or []:
+            role = self._award_role(a.get("category"))
+            if role not in ("director", "writer") or not a.get("recipient") or a["recipient"] != a.get("work"):
+                continue
+            makers = {c["person"] for c in credits if c["role"] == role and c["work"]
+                      and norm_key(c["work"]) == norm_key(a["work"])}
+            if len(makers) == 1:
+                a["recipient"] = makers.pop()
 
     @staticmethod
     def _model_only_titles(doc: Doc) -> set[str]:
@@ -586,8 +602,6 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
 _CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
-_NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
-                           "be been will would decision plan he she they it we you i published released".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
 _NOT_CASTING = frozenset(("such", "well", "known", "same"))  # "such as", "as well as", "known as": not a part
 _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
@@ -598,72 +612,7 @@ _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show 
 
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
-_SUBJECT_PRONOUNS = frozenset(("he", "she"))
-_WORK_WORDS = frozenset("film movie series show album song documentary".split())
-_POSSESSIVES = frozenset(("his", "her"))
-_PRONOUN_IDS = string_ids(_SUBJECT_PRONOUNS | _POSSESSIVES)
 
-
-def _pronoun_mentions(doc: Doc, person_spans: list[Span], work_at: dict[int, Span],
-                      lookback: int = 3) -> list[tuple[Span, Span]]:
-    """(pronoun token span, antecedent mention) pairs for he, she, his and her. The antecedent is named earlier in the same
-    sentence, else in the nearest of the previous `lookback` sentences that names someone; of the
-    people named there, the one the article names most often (its subject, usually), the first on a
-    tie. A mention in parentheses is an aside, and "the Sean Penn film" uses a name as a modifier."""
-    salience = Counter(canonical(m) for m in person_spans)
-
-    def subject(mentions: list[Span]) -> Span | None:
-        ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
-              and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
-              and not _after_as(m)  # "As Buck Barrow, ... he": a character
-              and not _makers_possessive(m, work_at)]
-        return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
-
-    hits = tokens_with(doc, _PRONOUN_IDS)
-    if not hits or not person_spans:
-        return []
-    by_sent: dict[int, list[Span]] = {}
-    for m in person_spans:
-        by_sent.setdefault(m.sent.start, []).append(m)
-    sent_starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
-    out = []
-    for i in hits:
-        k = bisect_right(sent_starts, i) - 1
-        # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for
-        ante = subject([m for m in by_sent.get(sent_starts[k], []) if m.end < i])
-        back = k - 1
-        while ante is None and back >= 0 and k - back <= lookback:
-            ante = subject(by_sent.get(sent_starts[back], []))
-            back -= 1
-        if ante is not None:
-            out.append((doc[i:i + 1], ante))
-    return out
-
-
-def _after_as(m: Span) -> bool:
-    return m.start > 0 and m.doc[m.start - 1].lower_ == "as"
-
-
-def _makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
-    """"Mel Brooks's Young Frankenstein": a name whose possessive opens a title (after modifiers)."""
-    doc = m.doc
-    return m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") \
-        and _work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None
-
-
-def _work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span, gap: int = 5) -> Span | None:
-    """The work starting at token `k`, or after a few lower-case modifiers, ordinals, years and quote
-    marks: "third all-star 'Knives Out'", "classic 1984 mockumentary 'This Is Spinal Tap'"."""
-    j = k
-    while j < min(sent.end, k + gap + 1):
-        if j in work_at:
-            return work_at[j]
-        t = doc[j]
-        if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'")
-                                              or re.fullmatch(r"(19|20)\d\d", t.text)):
-            return None
-        j += 1
-    return None
 
 
 def _usual_kind(kinds) -> str | None:  # noqa: ANN001

@@ -273,6 +273,7 @@ def _tidy_name(name: str) -> str:
     name = " ".join(name.split()).strip(" ,.;:()\"“”‘’'—–")
     name = re.sub(r"\s+-$", "", name)
     name = re.sub(r"[’']s$", "", name)
+    name = re.sub(r"(?<= )(Jr|Sr)$", r"\1.", name)  # "Robert Downey Jr.": the suffix keeps its full stop
     return re.sub(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+", "", name)
 
 
@@ -293,6 +294,15 @@ def _name_run(doc: Doc, i: int, work_tokens: set[int]) -> Span | None:
     if j - i >= 2 and doc[i].text[:1].isupper() and doc[j - 1].text[:1].isupper():
         return doc[i:j]
     return None
+
+
+def _core(name: str) -> list[str]:
+    """The words of a name without a generational suffix: "Robert Downey Jr." answers to "Downey"."""
+    words = name.split()
+    return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
+
+
+_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
 
 
 def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
@@ -316,7 +326,7 @@ def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
         if len(words) <= 2:
             # a short form of exactly one longer name: its last words or its first word
             cands = [f for f in clusters if f != name and len(f.split()) > len(words)
-                     and (f.split()[-len(words):] == words or (len(words) == 1 and f.split()[0] == words[0]))]
+                     and (_core(f)[-len(words):] == words or (len(words) == 1 and f.split()[0] == words[0]))]
             if len(cands) == 1:
                 owner = cands[0]
         if owner:
@@ -329,8 +339,8 @@ def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     # every multi-word name also answers to its surname when no other name shares it
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in clusters:
-        if len(full.split()) >= 2:
-            surnames[full.split()[-1]].append(full)
+        if len(_core(full)) >= 2:
+            surnames[_core(full)[-1]].append(full)
     for last, owners in surnames.items():
         if len(owners) == 1 and last not in clusters:
             clusters[owners[0]].add(last)

@@ -1,0 +1,107 @@
+"""Pronouns and the people they stand for, shared by the credits and awards components.
+
+A pronoun's antecedent is the most-named person of the nearest sentence (the same one first) that
+names someone; characters after "as", asides in parentheses, names used as modifiers ("the Sean
+Penn film") and makers' possessives before a title ("Mel Brooks's Young Frankenstein") are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from .util import canonical, string_ids, tokens_with
+
+NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
+                          "be been will would decision plan he she they it we you i published released".split())
+
+SUBJECT_PRONOUNS = frozenset(("he", "she"))
+_WORK_WORDS = frozenset("film movie series show album song documentary".split())
+POSSESSIVES = frozenset(("his", "her"))
+OBJECT_PRONOUNS = frozenset(("him",))
+_PRONOUN_IDS = string_ids(SUBJECT_PRONOUNS | POSSESSIVES | OBJECT_PRONOUNS)
+
+
+def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, Span],
+                        lookback: int = 3) -> list[tuple[Span, Span]]:
+    """(pronoun token span, antecedent mention) pairs for he, she, his, her and him. The antecedent
+    is named earlier in the same sentence (for "him", only as a possessive: not its clause's subject),
+    else in the nearest of the previous `lookback` sentences that names someone; of the people
+    named there, the one the article names most often (its subject, usually), the first on a tie. A
+    mention in parentheses is an aside, and "the Sean Penn film" uses a name as a modifier."""
+    salience = Counter(canonical(m) for m in person_spans)
+
+    def subject(mentions: list[Span]) -> Span | None:
+        ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
+              and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
+              and not after_as(m)  # "As Buck Barrow, ... he": a character
+              and not makers_possessive(m, work_at)]
+        return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
+
+    hits = tokens_with(doc, _PRONOUN_IDS)
+    if not hits or not person_spans:
+        return []
+    by_sent: dict[int, list[Span]] = {}
+    for m in person_spans:
+        by_sent.setdefault(m.sent.start, []).append(m)
+    sent_starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
+    out = []
+    chained: dict[int, list[Span]] = {}  # sentence start -> whom its pronouns so far stand for
+    for i in hits:
+        k = bisect_right(sent_starts, i) - 1
+        # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for;
+        # "Wes Anderson gave him a part": an object pronoun is not its own clause's subject, though it may
+        # be the subject's owner ("X's performance earned him an Emmy")
+        same = [m for m in by_sent.get(sent_starts[k], []) if m.end < i]
+        if doc[i].lower_ in OBJECT_PRONOUNS:
+            same = [m for m in same if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
+        else:
+            same += chained.get(sent_starts[k], [])
+        ante = subject(same)
+        back = k - 1
+        while ante is None and back >= 0 and k - back <= lookback:
+            # a sentence's pronouns stand in for the names it leaves out ("He won his second Oscar as the
+            # sheriff X ..."; "... which won him a Globe": him is the actor, not the character)
+            ante = subject(by_sent.get(sent_starts[back], []) + chained.get(sent_starts[back], []))
+            back -= 1
+        if ante is not None:
+            out.append((doc[i:i + 1], ante))
+            chained.setdefault(sent_starts[k], []).append(ante)
+    return out
+
+
+def after_as(m: Span) -> bool:
+    """A name cast as a part: "as Buck Barrow", "as the sadistic sheriff Little Bill Daggett"."""
+    doc, j = m.doc, m.start - 1
+    while j >= 0 and m.start - j <= 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in ("as", "the", "a", "an"):
+        j -= 1
+    if j >= 0 and j < m.start - 1 and doc[j].lower_ in ("the", "a", "an"):
+        j -= 1
+    elif j < m.start - 1:
+        return False  # lower-case words not opened by an article: "as well as", not a part
+    return j >= 0 and doc[j].lower_ == "as"
+
+
+def makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
+    """"Mel Brooks's Young Frankenstein": a name whose possessive opens a title (after modifiers)."""
+    doc = m.doc
+    return m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") \
+        and work_after_modifiers(doc, m.end + 1, work_at, m.sent) is not None
+
+
+def work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span, gap: int = 5) -> Span | None:
+    """The work starting at token `k`, or after a few lower-case modifiers, ordinals, years and quote
+    marks: "third all-star 'Knives Out'", "classic 1984 mockumentary 'This Is Spinal Tap'"."""
+    j = k
+    while j < min(sent.end, k + gap + 1):
+        if j in work_at:
+            return work_at[j]
+        t = doc[j]
+        if t.lower_ in NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'")
+                                              or re.fullmatch(r"(19|20)\d\d", t.text)):
+            return None
+        j += 1
+    return None
