@@ -181,3 +181,44 @@ def test_beaten_nominees_with_their_works(run_text):
 def test_pronoun_recipient_is_its_antecedent(run_text, text, recipient):
     found = [a for a in awards(run_text(text)) if a["category"] in ("best supporting actress", "best actor")]
     assert [a["recipient"] for a in found] == [recipient]
+
+
+_WINNERS_LIST = (
+    "The 61st Grammy Awards were handed out on Sunday.\n"
+    "Here are the winners in the main categories, with other nominees where noted:\n"
+    "Album of the Year: Laura Penhale – \"Glass Harbour\" (also nominated: Dana Whitcombe, \"Low Tide\"; "
+    "The Marrow Boys, \"Static\")\n"
+    "Best Pop Duo/Group Performance: James Arden & Anna Torvik – \"Salt\"\n"
+    "Best Música Urbana Album: Kip Ardley – \"Solana\"\n"
+    "Best New Artist: Chris Mallory (also nominated: Mara Quell, The Marrow Boys)\n")
+
+
+def test_category_lines_give_winners_and_nominees(run_text):
+    got = {(a["category"], a["recipient"], a["work"], a["outcome"]) for a in awards(run_text(_WINNERS_LIST))}
+    assert {("Album of the Year", "Laura Penhale", "Glass Harbour", "won"),
+            ("Album of the Year", "Dana Whitcombe", "Low Tide", "nominated"),
+            ("Album of the Year", "The Marrow Boys", "Static", "nominated"),
+            ("Best Pop Duo/Group Performance", "James Arden", "Salt", "won"),
+            ("Best Pop Duo/Group Performance", "Anna Torvik", "Salt", "won"),
+            ("Best Música Urbana Album", "Kip Ardley", "Solana", "won"),
+            ("Best New Artist", "Chris Mallory", None, "won"),
+            ("Best New Artist", "Mara Quell", None, "nominated"),
+            ("Best New Artist", "The Marrow Boys", None, "nominated")} <= got
+    assert all(a["award"] == "Grammy Award" and a["year"] == 2019 for a in awards(run_text(_WINNERS_LIST)))
+
+
+def test_category_lines_under_a_nominations_intro_are_nominations(run_text):
+    text = "The Grammy nominations were announced on Friday. The nominees include:\nRecord of the Year: Laura Penhale – \"Salt\"\n"
+    assert [(a["recipient"], a["outcome"]) for a in awards(run_text(text))] == [("Laura Penhale", "nominated")]
+
+
+def test_a_trophy_count_is_not_a_ceremony_ordinal(run_text):
+    text = "Laura Penhale won best pop vocal album, her 32nd Grammy."
+    assert [a["year"] for a in awards(run_text(text))] == [None]
+
+
+def test_a_work_recipient_gives_way_to_the_person_named_for_it(run_text):
+    text = ("At the Grammys, \"Glass Harbour\" won best pop vocal album.\n"
+            "Best Pop Vocal Album: Laura Penhale – \"Glass Harbour\"\n")
+    found = [a for a in awards(run_text(text)) if a["category"].casefold() == "best pop vocal album"]
+    assert [a["recipient"] for a in found] == ["Laura Penhale"]

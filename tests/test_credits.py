@@ -454,3 +454,11 @@ def test_directing_award_won_by_a_work_goes_to_its_director(nlp):
                      {"Glass Harbour": "WORK", "Laura Penhale": "PERSON"})
     found = [a for a in doc._.awards if a["category"] == "best director"]
     assert [(a["recipient"], a["work"]) for a in found] == [("Laura Penhale", "Glass Harbour")]
+
+
+def test_music_award_makes_a_musician_and_keeps_a_one_word_name(nlp):
+    from conftest import tagged_doc
+    doc = tagged_doc(nlp, "At the Grammys, Zephyrine won best pop solo performance for \"Low Tide\".",
+                     {"Zephyrine": "PERSON"})
+    people = {p["name"]: p for p in doc._.people}
+    assert people["Zephyrine"]["roles"] == ["musician"]

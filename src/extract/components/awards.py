@@ -42,6 +42,12 @@ _SKIP_BEFORE_CUE = frozenset("also finally has have had is was were are be been 
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|leading|record)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:nominations|nods|wins|awards)\b")
 _PRONOUNS = frozenset("he she they him her them his".split())
+_NOMINEE_ASIDE = re.compile(r"[(\[]\s*(?:also\s+)?(?:nominated|nominees|nominees were|other nominees|also in the running)\s*:\s*",
+                            re.I)
+_LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)  # "Best New Artist: Samara Joy"
+_WINNERS = re.compile(r"\b(?:winners?|won|wins|took home)\b", re.I)
+_TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
 @Language.factory(
@@ -98,6 +104,7 @@ class AwardFinder(Component):
                        self._stated_year)
         found: list[dict] = []
         found += self._from_lists(ctx)
+        found += self._from_category_lines(ctx)
         listed = {(norm_key(r["category"] or "")) for r in found}
         hits = [(m.start(), m.end()) for m in self.any_cue.finditer(doc_text(doc))]
         hit_starts, hit_ends = [h[0] for h in hits], [h[1] for h in hits]
@@ -199,6 +206,104 @@ class AwardFinder(Component):
                     recipient = re.sub(r"\s*[(\[].*$", "", span.text).strip(" *•–—-") or None
                     work = recipient
                 out.append(self._rec(body, cat.text, recipient, work, "won" if won else outcome, year, span))
+        return out
+
+    def _from_category_lines(self, ctx: "_Context") -> list[dict]:
+        """Winners listed one category per line: "Record of the Year: Lizzo – "About Damn Time" (also
+        nominated: ABBA, "Don't Shut Me Down"; Adele, "Easy on Me")", "Best Director: A (W)", "Best
+        Picture: W". The winners take the list's outcome (won unless the text before says nominations);
+        the names in the nominee aside are nominated."""
+        doc, text = ctx.doc, doc_text(ctx.doc)
+        out: list[dict] = []
+        # a line opening with a category phrase, or with a head word ("Best Música Urbana Album:", words the
+        # vocabulary lacks), then a colon
+        starts = {c.start_char: c for c in ctx.categories if c.label_ == "CATEGORY"}
+        for line in _LIST_LINE.finditer(text):
+            line_start, line_end, colon = line.start(), line.end(), line.end("head")
+            lead = line.start("head")
+            cat = starts.get(lead)
+            if cat is None:
+                head = _token_at(doc, lead)
+                if head is None or head.lower_ not in self.heads or not head.is_title:
+                    continue
+                cat = doc.char_span(lead, colon, alignment_mode="contract")
+                if cat is None:
+                    continue
+            # "Producer of the Year, Non-Classical:": a qualifier may follow the phrase before its colon
+            if len(text[cat.end_char:colon].split()) > 3 or not text[colon + 1:line_end].strip():
+                continue
+            body, year = ctx.body_before(cat)
+            if body is None:
+                continue
+            category = text[cat.start_char:colon].strip()
+            outcome = self._block_outcome(doc, line_start)
+            rest_start = colon + 1
+            aside = _NOMINEE_ASIDE.search(text, rest_start, line_end)
+            main_end = aside.start() if aside else line_end
+            for recipient, work in self._line_entries(ctx, rest_start, main_end, single=True):
+                out.append(self._rec(body, category, recipient, work, outcome, year, doc.char_span(
+                    line_start, line_end, alignment_mode="expand") or cat))
+            if aside:
+                aside_end = text.find(")", aside.end(), line_end)
+                for recipient, work in self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end):
+                    out.append(self._rec(body, category, recipient, work, "nominated", year, doc.char_span(
+                        line_start, line_end, alignment_mode="expand") or cat))
+        return out
+
+    def _block_outcome(self, doc: Doc, line_start: int) -> str:
+        """The outcome of a block of "Category: ..." lines: what the line introducing it says ("Here are the
+        winners ..., with other nominees where noted" is a winners list), else the nearest cue, else won."""
+        text = doc_text(doc)
+        end = line_start - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if not _LIST_LINE.match(line):
+                if _WINNERS.search(line):
+                    return "won"
+                if self.nominated.search(line):
+                    return "nominated"
+                break
+            end = start - 1
+        return self._context_outcome(doc, max(end, 0)) or "won"
+
+    def _line_entries(self, ctx: "_Context", start: int, end: int, single: bool = False) -> list[tuple[str, str | None]]:
+        """(recipient, work) pairs in a stretch of a category line: "Sam Smith & Kim Petras – "Unholy"" (one
+        entry, two people) or "ABBA, "Voyage"; Adele, "30"" (entries split at semicolons, else commas)."""
+        text = doc_text(ctx.doc)
+        chunk = text[start:end]
+        parts = [(start, end)] if single else []
+        if not single:
+            sep = ";" if ";" in chunk else ","
+            pos = start
+            for piece in chunk.split(sep):
+                parts.append((pos, pos + len(piece)))
+                pos += len(piece) + 1
+            if sep == "," and any(_QUOTED.search(text[a:b]) for a, b in parts):
+                parts = [(start, end)]  # "A, "W"" is one entry: a comma splits name from work
+        out: list[tuple[str, str | None]] = []
+        for a, b in parts:
+            piece = text[a:b]
+            if not piece.strip(" .,;"):
+                continue
+            quoted = _QUOTED.search(piece)
+            q0, q1 = (a + quoted.start(), a + quoted.end()) if quoted else (b, b)
+            who = [p for p in ctx.people if a <= p.start_char and p.end_char <= b
+                   and not (q0 <= p.start_char and p.end_char <= q1)]  # a name inside the quoted title is the title's
+            what = [w for w in ctx.works if a <= w.start_char and w.end_char <= b]
+            # the quoted title wins over the model's reading ("Doja Cat, "Woman"": Doja Cat is the act)
+            work = quoted.group(1).strip(" ,.") if quoted else (canonical(what[0]) if what else None)
+            if not quoted and what and norm_key(piece) == norm_key(what[0].text):
+                work = None  # the whole entry is a name the model took for a title ("Wet Leg"): an act
+            if who:
+                out += [(canonical(p), work) for p in who]
+                continue
+            name = _QUOTED.sub("", piece)
+            name = re.split(r"\s[–—-]\s|,|\(", name)[0].strip(" .;:–—-\"“”")
+            if name and name[0].isupper() and len(name.split()) <= 6:
+                out.append((name, work))  # a band or act the entity model does not take for a person
+            elif work:
+                out.append((work, work))
         return out
 
     def _context_outcome(self, doc: Doc, char: int) -> str | None:
@@ -425,6 +530,8 @@ class AwardFinder(Component):
             return year
         m = _ORDINAL.search(doc_text(mention.doc)[max(0, mention.start_char - 12):mention.start_char])
         first = self.bodies.get(self._body(mention) or "", {}).get("first_ceremony")
+        if mention[-1].lower_ in _TROPHY_NOUNS:
+            return None  # "her 32nd Grammy": a count of trophies, not the 32nd ceremony
         return first + int(m.group(1)) - 1 if m and first else None
 
     def _rec(self, award: str, category: str | None, recipient: str | None, work: str | None,
@@ -618,6 +725,12 @@ def _merge(records: list[dict]) -> list[dict]:
             prev["outcome"] = "won"
     out = []
     recs = list(by_key.values())
+    # "Renaissance won best dance album" and "best dance album: Beyoncé – Renaissance" are one award: the
+    # record naming the work as its recipient gives way to the one naming a person for the same work
+    by_person = {(norm_key(r["award"]), norm_key(r["category"] or ""), norm_key(r["work"]))
+                 for r in recs if r["work"] and r["recipient"] and r["recipient"] != r["work"]}
+    recs = [r for r in recs if not (r["work"] and r["recipient"] == r["work"] and r["category"]
+                                    and (norm_key(r["award"]), norm_key(r["category"]), norm_key(r["work"])) in by_person)]
     for r in recs:
         fuller = any(o is not r and norm_key(o["award"]) == norm_key(r["award"])
                      and (r["category"] is None or norm_key(o["category"] or "") == norm_key(r["category"]))

@@ -49,27 +49,28 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
         by_sent.setdefault(m.sent.start, []).append(m)
     sent_starts = [i for i, flag in enumerate(doc.to_array("SENT_START").tolist()) if flag == 1 or i == 0]
     out = []
-    chained: dict[int, list[Span]] = {}  # sentence start -> whom its pronouns so far stand for
+    chained: dict[int, list[tuple[str, Span]]] = {}  # sentence start -> (pronoun, whom it stands for) so far
     for i in hits:
         k = bisect_right(sent_starts, i) - 1
         # "With the diver Tom Vale he co-wrote": a name right before the pronoun is not what it stands for;
         # "Wes Anderson gave him a part": an object pronoun is not its own clause's subject, though it may
         # be the subject's owner ("X's performance earned him an Emmy")
         same = [m for m in by_sent.get(sent_starts[k], []) if m.end < i]
-        if doc[i].lower_ in OBJECT_PRONOUNS:
+        if doc[i].lower_ in OBJECT_PRONOUNS:  # "his ugly detective won him the Oscar": owners only
             same = [m for m in same if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
+            same += [a for p, a in chained.get(sent_starts[k], []) if p in POSSESSIVES]
         else:
-            same += chained.get(sent_starts[k], [])
+            same += [a for _, a in chained.get(sent_starts[k], [])]
         ante = subject(same)
         back = k - 1
         while ante is None and back >= 0 and k - back <= lookback:
             # a sentence's pronouns stand in for the names it leaves out ("He won his second Oscar as the
             # sheriff X ..."; "... which won him a Globe": him is the actor, not the character)
-            ante = subject(by_sent.get(sent_starts[back], []) + chained.get(sent_starts[back], []))
+            ante = subject(by_sent.get(sent_starts[back], []) + [a for _, a in chained.get(sent_starts[back], [])])
             back -= 1
         if ante is not None:
             out.append((doc[i:i + 1], ante))
-            chained.setdefault(sent_starts[k], []).append(ante)
+            chained.setdefault(sent_starts[k], []).append((doc[i].lower_, ante))
     return out
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_json, load_words
+from ..lexicon import load_json, load_jsonl, load_words
 from .base import Component
 from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
     after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
@@ -66,6 +66,7 @@ class CreditFinder(Component):
                                        key=lambda x: -len(x[0])), 0)
         self.list_joiners = [toks(p) for p in r.get("list_joiners", [])]
         self.award_roles = [(w, role) for role, ws in r.get("award_category_roles", {}).items() for w in ws]
+        self.music_awards = {e["award"] for e in load_jsonl("awards.jsonl") if e.get("field") == "music"}
         self.possessive_work_roles = r.get("possessive_work_roles", {})
         self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
         self.work_nouns = {w: role for role, ws in r.get("possessive_work_nouns", {}).items() for w in ws}
@@ -155,8 +156,15 @@ class CreditFinder(Component):
                     credit(name, "actor", work, character, mention.sent)
                     self._add_character(doc, people, character, work, cue)
         # "Cillian Murphy won best actor for Oppenheimer": an acting, directing or writing award is a credit
+        model_people = {e.text: e for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
         for a in doc._.awards or []:
-            role = self._award_role(a.get("category"))
+            role = self._award_role(a.get("category"), a.get("award"))
+            single = model_people.get(a.get("recipient") or "")
+            if role and single is not None and a["recipient"] not in people:
+                # "Best Pop Solo Performance: Adele": a one-word name the model tags PERSON, dropped for want
+                # of support, is a person once an award names it recipient
+                people[a["recipient"]] = {"name": a["recipient"], "aliases": [], "roles": [],
+                                          "mentions": [span_dict(single, self.name)]}
             if role and a.get("recipient") in people:  # the role holds even where the work is not named
                 ev = doc.char_span(a["evidence"]["start"], a["evidence"]["end"], alignment_mode="expand")
                 if ev is not None:
@@ -228,7 +236,7 @@ class CreditFinder(Component):
         """"Oppenheimer won best director": a directing or writing award a work won goes to the one person
         credited with that role on it."""
         for a in doc._.awards or []:
-            role = self._award_role(a.get("category"))
+            role = self._award_role(a.get("category"), a.get("award"))
             if role not in ("director", "writer") or not a.get("recipient") or a["recipient"] != a.get("work"):
                 continue
             makers = {c["person"] for c in credits if c["role"] == role and c["work"]
@@ -242,10 +250,12 @@ class CreditFinder(Component):
         return {norm_key(w["title"]) for w in doc._.works or []
                 if all(m["source"].endswith(":ner") for m in w["mentions"])}
 
-    def _award_role(self, category: str | None) -> str | None:
+    def _award_role(self, category: str | None, award: str | None = None) -> str | None:
         if not category:
             return None
         words = set(re.findall(r"[a-z]+", category.casefold()))
+        if award in self.music_awards:  # a Grammy's "performance" is a musician's, not an actor's
+            return "producer" if "producer" in words else "musician"
         for w, role in self.award_roles:
             if w in words:
                 return role
