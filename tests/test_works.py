@@ -285,3 +285,31 @@ def test_lower_case_song_titles_after_a_song_cue(run_text, text, quoted, expecte
     s = text.index(quoted)
     got = {w["title"] for w in run_text(text, spans=[(s, s + len(quoted), "quote")])._.works}
     assert (quoted.rstrip("!,") in {g.rstrip("!") for g in got}) is expected
+
+
+def test_italics_outvote_a_model_person_unless_it_opens_with_a_given_name(nlp):
+    from extract.document import TextSpan
+
+    text = "Critics loved Velmoria and Laura Penhale. Velmoria screens on Friday; Laura Penhale is in it."
+    spans = [TextSpan(s, e, k) for s, e, k in emphasis(text, "Velmoria", "Laura Penhale")]
+    doc = tagged_doc(nlp, text, {"Velmoria": "PERSON", "Laura Penhale": "PERSON"}, spans)
+    assert "Velmoria" in titles(doc) and "Laura Penhale" not in titles(doc)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The jury includes the Lebanese director Dana Whitcombe.", "Lebanese"),
+    ("It is the first Indian film in the competition.", "Indian"),
+])
+def test_nationality_adjectives_are_not_titles(nlp, text, word):
+    assert word not in titles(tagged_doc(nlp, text, {word: "WORK"}))
+
+
+def test_a_name_the_model_tags_as_a_prize_as_often_as_a_title_is_not_a_work(nlp):
+    text = "She won the Palme in 2018. He already owns two Palme trophies."
+    doc = nlp.make_doc(text)
+    from spacy.tokens import Span
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    doc.ents = [Span(doc, 3, 4, label="WORK"), Span(doc, 11, 12, label="AWARD")]
+    assert "Palme" not in titles(nlp(doc))

@@ -85,6 +85,11 @@ class WorkFinder(Component):
         self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
         self.platforms = load_words(stoplist)
         self.first_names = load_words("first_names.txt")
+        self.demonyms = frozenset(norm_key(w) for w in load_words("demonyms.txt"))
+        r = load_json("roles.json")
+        # nouns a one-word model title before them is an adjective of ("Lebanese director", "Indian film")
+        self.adjective_heads = frozenset(w for ws in r["nouns"].values() for w in ws if " " not in w) | \
+            frozenset(w for ws in r["possessive_work_nouns"].values() for w in ws if " " not in w) | self.kind_nouns
         self.max_tokens = max_title_tokens
         self.use_markup = use_markup
 
@@ -94,11 +99,14 @@ class WorkFinder(Component):
         ents = list(doc.ents)
         # a text the model tags PERSON more often than WORK is a person ("Bridesmaids" tagged WORK three
         # times and PERSON three times stays a title candidate)
-        votes: Counter = Counter((norm_key(e.text), e.label_) for e in ents if e.label_ in ("PERSON", "WORK"))
+        votes: Counter = Counter((norm_key(e.text), e.label_) for e in ents if e.label_ in ("PERSON", "WORK", "AWARD"))
         last_names = {norm_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
         people = {k for (k, label), n in votes.items() if label == "PERSON" and
                   (n > votes[(k, "WORK")] or (n == votes[(k, "WORK")] and (" " in k or k in last_names)))}
         sure_people = {k for k in people if k in last_names or (" " not in k and not votes[(k, "WORK")])}
+        # italics outvote the model ("<i>Megalopolis</i>", "<i>The Substance</i>" tagged PERSON) unless the
+        # text is a surname or opens with a given name
+        italic_blocked = {k for k in people if k in last_names or k.split()[0] in self.first_names}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
@@ -108,12 +116,12 @@ class WorkFinder(Component):
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
             blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table") \
-                else set() if source == "pattern:in_which" else people
+                else set() if source == "pattern:in_which" else italic_blocked if source == "markup:emphasis" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
                 return  # the surname of a full name used in the text
-            if not self._acceptable(title, key, blocked, source):
-                return
+            if not self._acceptable(title, key, blocked, source) or key in self.demonyms:
+                return  # "the Lebanese director", "the first Indian film": an adjective
             c = cands.setdefault(key, {"title": title, "sources": Counter(), "kind": None, "info": {}})
             c["sources"][source] += 1
             if kind and not c["kind"]:
@@ -128,6 +136,11 @@ class WorkFinder(Component):
             add(title, "facts", kind, info=info)
         for ent in ents:
             if ent.label_ == "WORK":
+                key = norm_key(ent.text)
+                if votes[(key, "AWARD")] >= votes[(key, "WORK")]:
+                    continue  # "won the Palme": the model tags the name a prize as often as a title
+                if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in self.adjective_heads:
+                    continue  # "the Lebanese director", "the first Indian film": a proper adjective
                 # "The Crown on Netflix": a platform glued on by the model is not part of the title
                 glued = _GLUED_PLATFORM.fullmatch(ent.text)
                 add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else _with_subtitle(ent, self.first_names), "ner")
