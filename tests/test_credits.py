@@ -462,3 +462,44 @@ def test_music_award_makes_a_musician_and_keeps_a_one_word_name(nlp):
                      {"Zephyrine": "PERSON"})
     people = {p["name"]: p for p in doc._.people}
     assert people["Zephyrine"]["roles"] == ["musician"]
+
+
+def _listed(text: str, items: list[str]) -> list:
+    from extract.document import TextSpan
+
+    spans = []
+    for it in items:
+        i = text.index(it)
+        spans.append(TextSpan(i, i + len(it), "list_item"))
+    return spans
+
+
+def test_a_lineup_of_titles_with_names_in_brackets_credits_the_makers(nlp):
+    items = ["Glass Harbour (Laura Penhale)", "Low Tide (Dana Whitcombe)", "The Marrow (James Arden)"]
+    text = "Here is the complete competition lineup:\n" + "\n".join(items) + "\n"
+    doc = tagged_doc_with(nlp, text, items, {"Laura Penhale": "PERSON", "Dana Whitcombe": "PERSON", "James Arden": "PERSON"})
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert {("Laura Penhale", "director", "Glass Harbour"), ("Dana Whitcombe", "director", "Low Tide"),
+            ("James Arden", "director", "The Marrow")} <= got
+    assert {"Glass Harbour", "Low Tide", "The Marrow"} <= {w["title"] for w in doc._.works}
+
+
+def test_a_tracklist_gives_songs_and_featured_musicians(nlp):
+    items = ["Salt Lines (feat. Anna Torvik)", "quiet hours", "Fix It (No Really)"]
+    text = "Tracklist\nThe album runs as follows:\n" + "\n".join(items) + "\n"
+    doc = tagged_doc_with(nlp, text, items, {"Anna Torvik": "PERSON"})
+    works = {w["title"]: w["kind"] for w in doc._.works}
+    assert works.get("Salt Lines") == "song" and "quiet hours" in works and "Fix It (No Really)" in works
+    assert ("Anna Torvik", "musician", "Salt Lines") in {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+
+
+def test_a_list_of_names_beside_titles_is_not_a_list_of_titles(nlp):
+    items = ["Laura Penhale, Glass Harbour", "Dana Whitcombe, Low Tide", "James Arden, The Marrow"]
+    text = "The nominees for best drama series:\n" + "\n".join(items) + "\n"
+    doc = tagged_doc_with(nlp, text, items, {"Laura Penhale": "PERSON", "Dana Whitcombe": "PERSON", "James Arden": "PERSON"})
+    assert not any("," in w["title"] for w in doc._.works)
+
+
+def tagged_doc_with(nlp, text, items, ents):
+    from conftest import tagged_doc
+    return tagged_doc(nlp, text, ents, _listed(text, items))

@@ -26,7 +26,7 @@ from .base import Component
 from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
     after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
     work_after_modifiers as _work_after_modifiers
-from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -206,6 +206,16 @@ class CreditFinder(Component):
         for name, work, sent in _acted_in(doc, person_spans, pronouns, work_at):
             if "actor" in people.get(name, {}).get("roles", ()):
                 credit(name, "actor", work, None, sent)
+        # "Anora (Sean Baker)" in a lineup: the maker; "Fortnight (feat. Post Malone)": a featured musician
+        by_start = {m.start_char: m for m in person_spans}
+        for e in list_entries(doc):
+            m = by_start.get(e.name_start)
+            if m is None or m.end_char != e.name_end:
+                continue
+            kind = work_kind.get(norm_key(e.title))
+            role = "musician" if e.featured or kind in ("song", "album") else \
+                "creator" if kind in ("tv_series", "miniseries") else "director"
+            credit(canonical(m), role, e.title, None, m.sent)
         self._subjects(doc, people, person_spans)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)

@@ -134,3 +134,76 @@ def as_clause_subject(span: Span) -> bool:
         return False
     nxt = doc[span.end]
     return nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _AFTER_A_PART
+
+
+class ListEntry:
+    """One item of a list of works: its title's character span, and the name it credits, if any
+    ("Anora (Sean Baker)", "Fortnight (feat. Post Malone)", "Down Bad")."""
+
+    __slots__ = ("title", "start", "end", "name_start", "name_end", "featured")
+
+    def __init__(self, title: str, start: int, end: int, name_start: int = -1, name_end: int = -1,
+                 featured: bool = False) -> None:
+        self.title, self.start, self.end = title, start, end
+        self.name_start, self.name_end, self.featured = name_start, name_end, featured
+
+
+_LIST_INTRO = re.compile(r"\b(?:track ?list(?:ing)?s?|set ?lists?|line-?ups?|competition|selections?|episodes?|"
+                         r"tracks|songs|films|movies|titles|albums|shows|series|picks|watchlist)\b", re.I)
+_TRACKS_INTRO = re.compile(r"\b(?:track ?list(?:ing)?s?|set ?lists?|tracks|songs)\b", re.I)
+_ENTRY = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?[\"“‘']?(?P<title>[^\s\"“”(][^\"“”()\n]*?)[\"”’']?"
+                    r"(?:\s*\((?P<feat>feat\.?|featuring|ft\.?|with)?\s*(?P<name>[^()\n]{2,60})\))?\s*")
+
+
+def list_entries(doc: Doc) -> list[ListEntry]:
+    """Entries of the lists that name works: a run of three or more list items introduced by a
+    heading or sentence about tracks, a lineup, episodes, films..., each item a short title,
+    optionally with a name in brackets. A tracklist's items may be lower-case ("loml")."""
+    clean = doc._.clean
+    text = doc_text(doc)
+    items = sorted((s for s in getattr(clean, "spans", []) or [] if s.kind == "list_item"), key=lambda s: s.start)
+    runs: list[list] = []
+    for s in items:
+        if runs and not text[runs[-1][-1].end:s.start].strip():
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    out: list[ListEntry] = []
+    for run in runs:
+        if len(run) < 3:
+            continue
+        intro = text[max(0, run[0].start - 300):run[0].start]
+        intro = "\n".join(intro.rstrip("\n").split("\n")[-2:])  # the sentence before, and a heading above it
+        if not _LIST_INTRO.search(intro):
+            continue
+        tracks = bool(_TRACKS_INTRO.search(intro))
+        entries = []
+        for s in run:
+            m = _ENTRY.fullmatch(text[s.start:s.end])
+            if m is None:
+                break
+            title = m.group("title").strip(" ,.–—-")
+            words = title.split()
+            if not words or len(words) > 10 or re.search(r"[.!?;]\s", title) or not (tracks or title[:1].isupper()):
+                break
+            start = s.start + m.start("title")
+            if tracks and m.group("name") and not m.group("feat"):  # "I Can Fix Him (No Really I Can)"
+                title = text[start:s.start + m.end("name") + 1]
+                entries.append(ListEntry(title, start, start + len(title)))
+                continue
+            e = ListEntry(title, start, start + len(title))
+            if m.group("name"):
+                e.name_start, e.name_end = s.start + m.start("name"), s.start + m.end("name")
+                e.featured = bool(m.group("feat"))
+            entries.append(e)
+        else:
+            # every item reads as an entry, and the titles are not names: "Quinta Brunson, Abbott Elementary"
+            # opens with a name before its title, and a run the model reads as people (more often than the
+            # names in brackets) is a list of people
+            people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            inside = any(a == e.start and b < e.end for e in entries for a, b in people)
+            named = sum(any((a, b) == (e.start, e.end) for a, b in people) for e in entries)
+            credited = sum(any(e.name_start <= a and b <= e.name_end for a, b in people) for e in entries)
+            if not inside and (named * 2 <= len(entries) or credited > named):
+                out += entries
+    return out

@@ -28,7 +28,8 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
+from .util import doc_text, list_entries, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, \
+    tokens_with
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -115,7 +116,7 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table") \
+            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table", "markup:list") \
                 else set() if source == "pattern:in_which" else italic_blocked if source == "markup:emphasis" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
@@ -159,6 +160,9 @@ class WorkFinder(Component):
                 add(title, "markup:heading_list")
             for title in _table_titles(doc, clean):
                 add(title, "markup:table")
+            tracks = _TRACKS_AROUND.search
+            for e in list_entries(doc):  # "Anora (Sean Baker)" in a lineup, "loml" in a tracklist
+                add(e.title, "markup:list", "song" if e.featured or tracks(doc_text(doc)[max(0, e.start - 400):e.start]) else None)
         for title, source in self._from_anchors(doc):
             parts = re.split(r"\s+(?:and|&)\s+", title)
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
@@ -399,7 +403,7 @@ class WorkFinder(Component):
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
         if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading") \
-                or src.get("markup:heading_list") or src.get("markup:table") or src.get("markup:song"):
+                or src.get("markup:heading_list") or src.get("markup:table") or src.get("markup:list") or src.get("markup:song"):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -415,7 +419,7 @@ class WorkFinder(Component):
             return False
         src = c["sources"]
         if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list") \
-                or src.get("markup:table") or src.get("markup:song"):
+                or src.get("markup:table") or src.get("markup:list") or src.get("markup:song"):
             return False
         word = title.casefold()
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
@@ -566,6 +570,7 @@ def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
     return found if len(found) >= 2 else []
 
 
+_TRACKS_AROUND = re.compile(r"\b(?:track ?list(?:ing)?s?|tracks)\b", re.I)
 _SONG_CUE = re.compile(r"\b(?:single|song|songs|track|tracks|ballad|anthem|hit|rave-up|tune|number|cut|"
                        r"performed|performs|sang|sings|covered|released)\W{0,3}$", re.I)
 
