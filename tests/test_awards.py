@@ -222,3 +222,18 @@ def test_a_work_recipient_gives_way_to_the_person_named_for_it(run_text):
             "Best Pop Vocal Album: Laura Penhale – \"Glass Harbour\"\n")
     found = [a for a in awards(run_text(text)) if a["category"].casefold() == "best pop vocal album"]
     assert [a["recipient"] for a in found] == ["Laura Penhale"]
+
+
+def test_which_after_an_aside_stands_for_the_work(nlp):
+    from conftest import tagged_doc
+    text = "The big winner was Glass Harbour, Laura Penhale's play about a band, which collected five Tony Awards, including best play."
+    doc = tagged_doc(nlp, text, {"Glass Harbour": "WORK", "Laura Penhale": "PERSON"})
+    assert [(a["category"], a["recipient"]) for a in doc._.awards] == [("best play", "Glass Harbour")]
+
+
+def test_people_beaten_by_a_winner_are_nominees_in_the_winners_category(run_text):
+    text = ("Laura Penhale took best leading actor in a musical at the Tony Awards. "
+            "In the leading actor race Penhale beat James Arden and Dana Whitcombe.")
+    got = {(a["recipient"], a["category"], a["outcome"]) for a in awards(run_text(text))}
+    assert {("James Arden", "best leading actor in a musical", "nominated"),
+            ("Dana Whitcombe", "best leading actor in a musical", "nominated")} <= got

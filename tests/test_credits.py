@@ -503,3 +503,12 @@ def test_a_list_of_names_beside_titles_is_not_a_list_of_titles(nlp):
 def tagged_doc_with(nlp, text, items, ents):
     from conftest import tagged_doc
     return tagged_doc(nlp, text, ents, _listed(text, items))
+
+
+def test_a_one_word_model_title_before_an_actor_in_brackets_is_a_character(nlp):
+    from conftest import tagged_doc
+    text = "The wedding of Connor Vale (James Arden) and Marisol (Dana Whitcombe) is held on a yacht in Glass Harbour."
+    doc = tagged_doc(nlp, text, {"Marisol": "WORK", "James Arden": "PERSON", "Dana Whitcombe": "PERSON",
+                                 "Glass Harbour": "WORK"})
+    assert ("Dana Whitcombe", "Marisol") in {(c["person"], c["character"]) for c in doc._.credits}
+    assert "Marisol" not in {w["title"] for w in doc._.works}

@@ -120,3 +120,14 @@ def test_generational_suffix_keeps_its_full_stop(nlp):
                      {"Robert Dunmore Jr.": "PERSON"})
     people = {p["name"]: p for p in doc._.people}
     assert "Robert Dunmore Jr." in people and people["Robert Dunmore Jr."]["aliases"] == ["Dunmore"]
+
+
+@pytest.mark.parametrize("text,ent,expected,absent", [
+    ("Then Laura Penhale walks in.", "Then Laura Penhale", "Laura Penhale", "Then Laura Penhale"),
+    ("We liked Verdict: Dana Whitcombe best.", "Verdict: Dana Whitcombe", None, "Verdict: Dana Whitcombe"),
+    ("The scene belongs to James Arden's Kip Morrow tonight.", "James Arden's Kip Morrow", "James Arden",
+     "James Arden's Kip Morrow"),
+])
+def test_model_person_spans_are_cut_to_names(nlp, text, ent, expected, absent):
+    names = {p["name"] for p in tagged_doc(nlp, text, {ent: "PERSON"})._.people}
+    assert absent not in names and (expected is None or expected in names)

@@ -114,7 +114,7 @@ class AwardFinder(Component):
                 if k == len(hits) or hit_starts[k] >= sent.end_char:
                     continue
             found += self._from_sentence(ctx, sent, listed)
-        found += self._beaten(ctx)
+        found += self._beaten(ctx, found)
         doc._.awards = _merge(found)
         return doc
 
@@ -363,9 +363,10 @@ class AwardFinder(Component):
                                      year if year is not None else _sent_year(sent), sent))
         return out
 
-    def _beaten(self, ctx: "_Context") -> list[dict]:
+    def _beaten(self, ctx: "_Context", found: list[dict]) -> list[dict]:
         """"Emma Stone won best actress ..., beating Lily Gladstone", "In the best actor race, Murphy saw
-        off A (W1), B (W2) and C (W3)": the people after the phrase were nominees in the sentence's category."""
+        off A (W1), B (W2) and C (W3)": the people after the phrase were nominees in the sentence's category,
+        else in the category the winner named before the phrase won ("Groff beat A (W1) and B (W2)")."""
         doc = ctx.doc
         out: list[dict] = []
         for m in self.beat.finditer(doc_text(doc)):
@@ -375,14 +376,22 @@ class AwardFinder(Component):
             sent = span.sent
             cats = [c for c in ctx.categories if c.label_ == "CATEGORY" and sent.start <= c.start and c.end <= span.start]
             group = [g for g in ctx.group_after(span.end, sent) if g.label_ != "WORK"]
-            if not cats or not group:
+            if not group:
                 continue
-            cat = cats[-1]
-            body, year = ctx.body_before(cat)
+            if cats:
+                category = cats[-1].text
+                body, year = ctx.body_before(cats[-1])
+            else:
+                winner = ctx.group_before(span.start, sent)
+                won = [r for r in found if winner and r["outcome"] == "won" and r["category"]
+                       and r["recipient"] == canonical(winner[-1])]
+                if len(won) != 1:
+                    continue
+                category, body, year = won[0]["category"], won[0]["award"], won[0]["year"]
             if body is None:
                 continue
             for recipient, work in self._with_works(ctx, group, span, sent):
-                out.append(self._rec(body, cat.text, recipient, work, "nominated",
+                out.append(self._rec(body, category, recipient, work, "nominated",
                                      year if year is not None else _sent_year(sent), sent))
         return out
 
@@ -455,6 +464,11 @@ class AwardFinder(Component):
                 j = t.i
                 while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
                     j -= 1
+                    if doc[j].lower_ == "which":  # "Stereophonic, X's play about a band, which collected ...": a thing
+                        w = max((w for w in ctx.works if sent.start <= w.start and w.end <= j), key=lambda w: w.end,
+                                default=None)
+                        if w is not None:
+                            return [(canonical(w), canonical(w))]
                 if j - 1 >= sent.start and doc[j - 1].lower_ in _PRONOUNS:
                     p = ctx.antecedent(j - 1) or ctx.person_before(sent.start)
                     if p is not None:

@@ -105,7 +105,12 @@ class CreditFinder(Component):
         topic = _topic_work(doc)
         found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
         work_at = {w.start: w for w in doc.spans.get("works", [])}
-        ctx = _Context(doc, person_tokens, work_tokens, nouns, work_at)
+        weak = self._model_only_titles(doc)
+        listed = {e.start for e in list_entries(doc)}
+        name_titles = frozenset(t.i for w in doc.spans.get("works", []) if norm_key(w.text) in weak
+                                and (w[0].lower_ in self.first_names or len(w) == 1) and w.start_char not in listed
+                                for t in w)
+        ctx = _Context(doc, person_tokens, work_tokens, nouns, work_at, name_titles)
         def take(name: str, cues: list[tuple], sent: Span) -> None:
             for role, character, cue, direction in cues:
                 if character and norm_key(character) == norm_key(name):
@@ -135,7 +140,6 @@ class CreditFinder(Component):
         # "Chris Pine's Captain James T. Kirk": an actor's possessive before a name is the character; so is
         # the possessive of someone the text gives no role before a full name the model alone took for a
         # title or a person ("Michael Caine's Charlie Croker"), but not before a title from markup
-        weak = self._model_only_titles(doc)
         model_only = {t.i for s in doc.spans.get("works", []) if norm_key(s.text) in weak for t in s}
         loose = _Context(doc, person_tokens, work_tokens - model_only, nouns, work_at)  # model-only titles may be names
         for mention in person_spans:
@@ -429,10 +433,12 @@ class CreditFinder(Component):
             k = m.start - 1
             while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"):
                 k -= 1
-            if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens or doc[k - 1].text in CLOSING_QUOTES):
+            if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens and k - 1 not in ctx.name_titles
+                                                               or doc[k - 1].text in CLOSING_QUOTES):
                 # a name the model also took for a person counts only before an actor's full name; after a
-                # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member
-                ch = _name_before(doc, k, sent, person_tokens, work_tokens, person_ok=len(m) > 1)
+                # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member, unless the
+                # title is a given name only the model read as one ("Willa (Justine Lupe)")
+                ch = _name_before(doc, k, sent, person_tokens, work_tokens - ctx.name_titles, person_ok=len(m) > 1)
                 yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
 
     def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
@@ -749,9 +755,11 @@ class _Context:
     """Per-document lookups the cue methods share."""
 
     def __init__(self, doc: Doc, person_tokens: dict[int, Span], work_tokens: set[int],
-                 nouns: dict[int, tuple[int, str, bool]], work_at: dict[int, Span]) -> None:
+                 nouns: dict[int, tuple[int, str, bool]], work_at: dict[int, Span],
+                 name_titles: frozenset[int] = frozenset()) -> None:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
         self.work_at = work_at  # work mention start -> span
+        self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],

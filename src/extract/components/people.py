@@ -103,11 +103,14 @@ class PeopleLinker(Component):
 
         caps_heads = _title_case_headings(doc)
         lower_words: set[str] | None = None
-        for ent in doc.ents:
-            if ent.label_ == "PERSON" and not any(t.i in work_tokens for t in ent) \
-                    and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
-                ent, lower_words = _trim_heading_word(ent, caps_heads, lower_words)
-                add(_with_glued_prefix(doc, _with_glued_suffix(doc, ent)).text, "ner" if len(ent) > 1 else "ner:single")
+        for whole in doc.ents:
+            if whole.label_ != "PERSON":
+                continue
+            for ent in _model_name_parts(whole):
+                if not any(t.i in work_tokens for t in ent) \
+                        and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
+                    ent, lower_words = _trim_heading_word(ent, caps_heads, lower_words)
+                    add(_with_glued_prefix(doc, _with_glued_suffix(doc, ent)).text, "ner" if len(ent) > 1 else "ner:single")
         for name, role in self._from_facts(clean):
             add(name, "facts", role)
         for name, role in self._from_jsonld(clean):
@@ -250,6 +253,24 @@ def _trim_heading_word(span: Span, caps_heads: list[tuple[int, int]],
 
 
 _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
+
+
+_OPENING_ADVERBS = frozenset("then now meanwhile later still also so but and yet here there when while after before "
+                             "as if since though once even".split())
+
+
+def _model_name_parts(ent: Span) -> list[Span]:
+    """The names in a model PERSON span: none across a colon ("Verdict: Connor's Wedding"), two across a
+    possessive ("Alan Ruck's Connor": the actor and the part), and a sentence-opening adverb the model
+    took in left out ("Then Tom Wambsgans")."""
+    if any(t.text == ":" for t in ent):
+        return []
+    if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in _OPENING_ADVERBS:
+        ent = ent[1:]
+    cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
+    if cut is not None:
+        return [ent.doc[ent.start:cut], ent.doc[cut + 1:ent.end]]
+    return [ent]
 
 
 def _with_glued_prefix(doc: Doc, ent: Span) -> Span:
