@@ -138,6 +138,8 @@ class WorkFinder(Component):
         for ent in ents:
             if ent.label_ == "WORK":
                 key = norm_key(ent.text)
+                if _QA_LABEL.match(ent.text):
+                    continue  # "Q: Harry is ...": an interview's question, not a title
                 if votes[(key, "AWARD")] >= votes[(key, "WORK")]:
                     continue  # "won the Palme": the model tags the name a prize as often as a title
                 if len(ent) == 1 and ent.end < len(doc) and doc[ent.end].lower_ in self.adjective_heads:
@@ -570,6 +572,7 @@ def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
     return found if len(found) >= 2 else []
 
 
+_QA_LABEL = re.compile(r"(?:Q|A|Question|Answer)\s*:")
 _TRACKS_AROUND = re.compile(r"\b(?:track ?list(?:ing)?s?|tracks)\b", re.I)
 _SONG_CUE = re.compile(r"\b(?:single|song|songs|track|tracks|ballad|anthem|hit|rave-up|tune|number|cut|"
                        r"performed|performs|sang|sings|covered|released)\W{0,3}$", re.I)
