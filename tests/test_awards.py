@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import emphasis
+
 
 def awards(doc) -> list[dict]:
     return doc._.awards
@@ -237,3 +239,21 @@ def test_people_beaten_by_a_winner_are_nominees_in_the_winners_category(run_text
     got = {(a["recipient"], a["category"], a["outcome"]) for a in awards(run_text(text))}
     assert {("James Arden", "best leading actor in a musical", "nominated"),
             ("Dana Whitcombe", "best leading actor in a musical", "nominated")} <= got
+
+
+def test_lower_case_music_prize_of_the_year_and_accepting_cue(run_text):
+    text = ("Laura Penhale accepted the Grammy Award for best pop vocal album for Glass Harbour. "
+            "Later that night Glass Harbour also won album of the year.")
+    got = {(a["category"], a["recipient"]) for a in awards(run_text(text, spans=emphasis(text, "Glass Harbour")))}
+    assert ("best pop vocal album", "Laura Penhale") in got
+    assert ("album of the year", "Laura Penhale") in got  # the album's artist, named by the other award
+
+
+def test_head_before_an_aside_outranks_a_title_inside_it(run_text):
+    text = "At the Grammys, Salt Lines, the biggest hit from Glass Harbour, was up for song of the year."
+    found = awards(run_text(text, spans=emphasis(text, "Salt Lines", "Glass Harbour")))
+    assert [(a["category"], a["recipient"]) for a in found] == [("song of the year", "Salt Lines")]
+
+
+def test_review_superlatives_of_the_year_are_not_categories(run_text):
+    assert awards(run_text("It is the performance of the year, and it won me over.")) == []

@@ -46,6 +46,7 @@ _NOMINEE_ASIDE = re.compile(r"[(\[]\s*(?:also\s+)?(?:nominated|nominees|nominees
                             re.I)
 _LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)  # "Best New Artist: Samara Joy"
 _WINNERS = re.compile(r"\b(?:winners?|won|wins|took home)\b", re.I)
+_YEAR_PRIZES = frozenset("album record song artist entertainer songwriter producer".split())
 _TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
@@ -145,7 +146,9 @@ class AwardFinder(Component):
                     j -= 1
                 if j - 1 >= 0 and doc[j - 1].lower_ in self.vocab and doc[j - 1].is_sent_start:
                     j -= 1
-                if j < i and any(t.text[:1].isupper() for t in doc[j:i]):
+                # "Album of the Year"; lower-case only for the music prizes ("won album of the year"), not
+                # "the performance of the year" a review hands out
+                if j < i and (any(t.text[:1].isupper() for t in doc[j:i]) or doc[i - 1].lower_ in _YEAR_PRIZES):
                     out.append(Span(doc, j, i + 3, label="CATEGORY"))
         for _, s, e in self.bare(doc):
             out.append(Span(doc, s, e, label="BARE"))
@@ -473,14 +476,16 @@ class AwardFinder(Component):
                     p = ctx.antecedent(j - 1) or ctx.person_before(sent.start)
                     if p is not None:
                         return self._with_works(ctx, [p], anchor, sent)
-                group = ctx.group_before(j, sent)
-                if not group and j < t.i and doc[j].text == ",":
-                    # "The Zone of Interest, Jonathan Glazer's chilling drama, won ...": the head before the aside
+                group = []
+                if j < t.i and doc[j].text == ",":
+                    # "The Zone of Interest, Jonathan Glazer's chilling drama, won ...", "Anti-Hero, the biggest
+                    # hit from Midnights, was up for ...": the head before the aside, not a name inside it
                     k = j - 1
                     while k > sent.start and k > j - 12 and doc[k].text != ",":
                         k -= 1
                     if doc[k].text == ",":
                         group = ctx.group_before(k, sent)
+                group = group or ctx.group_before(j, sent)
                 if group:
                     return self._with_works(ctx, group, anchor, sent)
         # the nearest person, else the nearest work, in the sentence; a pronoun counts as the person it

@@ -247,14 +247,19 @@ class CreditFinder(Component):
         return doc
 
     def _award_makers(self, doc: Doc, credits: list[dict]) -> None:
-        """"Oppenheimer won best director": a directing or writing award a work won goes to the one person
-        credited with that role on it."""
-        for a in doc._.awards or []:
+        """"Oppenheimer won best director": a directing, writing or music award a work won goes to the one
+        person credited with that role on it (for music, or named for it by another award of the same body)."""
+        awards = doc._.awards or []
+        for a in awards:
             role = self._award_role(a.get("category"), a.get("award"))
-            if role not in ("director", "writer") or not a.get("recipient") or a["recipient"] != a.get("work"):
+            if role not in ("director", "writer", "musician") or not a.get("recipient") or a["recipient"] != a.get("work"):
                 continue
             makers = {c["person"] for c in credits if c["role"] == role and c["work"]
                       and norm_key(c["work"]) == norm_key(a["work"])}
+            if role == "musician":  # "Midnights also won album of the year", after Swift won another for it
+                makers |= {o["recipient"] for o in awards if o is not a and o["award"] == a["award"]
+                           and o.get("work") and norm_key(o["work"]) == norm_key(a["work"])
+                           and o["recipient"] and o["recipient"] != o["work"]}
             if len(makers) == 1:
                 a["recipient"] = makers.pop()
 
