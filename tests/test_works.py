@@ -313,3 +313,10 @@ def test_a_name_the_model_tags_as_a_prize_as_often_as_a_title_is_not_a_work(nlp)
     doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
     doc.ents = [Span(doc, 3, 4, label="WORK"), Span(doc, 11, 12, label="AWARD")]
     assert "Palme" not in titles(nlp(doc))
+
+
+def test_bracketed_series_beside_a_known_title_are_titles(run_text):
+    text = ("In the leading actor race Laura Penhale beat James Arden (Glass Harbour), Dana Whitcombe (The Low Tide) "
+            "and Chris Mallory (Salt Lines).")
+    doc = run_text(text, spans=emphasis(text, "Glass Harbour"))
+    assert {"Glass Harbour", "The Low Tide", "Salt Lines"} <= titles(doc)

@@ -116,7 +116,8 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table", "markup:list") \
+            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table", "markup:list",
+                                                "pattern:bracket_series") \
                 else set() if source == "pattern:in_which" else italic_blocked if source == "markup:emphasis" else people
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
@@ -180,6 +181,11 @@ class WorkFinder(Component):
             add(title, "pattern:coordinated")
             key = norm_key(title)
             if key in cands and key not in accepted and not self._weak_single_word(cands[key], doc, runs):
+                accepted[key] = cands[key]
+        for title in _bracket_series(doc_text(doc), accepted):  # "A (The Outsiders), B (The Notebook)"
+            add(title, "pattern:bracket_series")
+            key = norm_key(title)
+            if key in cands and key not in accepted and cands[key]["sources"].get("pattern:bracket_series"):
                 accepted[key] = cands[key]
         accepted = _fold_short_forms(accepted)
         mentions = self._mentions(doc, accepted)
@@ -570,6 +576,27 @@ def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
             if m and _looks_like_title(m.group("title")):
                 found.append(m.group("title"))
     return found if len(found) >= 2 else []
+
+
+_BRACKETED = re.compile(r"(?P<name>[A-Z][^(),;:\n]{1,40}?) \((?P<inner>[^()\n]{2,60})\)(?P<sep>,? and |, |)")
+
+
+def _bracket_series(text: str, accepted: dict[str, dict]) -> list[str]:
+    """Bracketed parts of a series "A (W1), B (W2) and C (W3)" where one of them is already a title:
+    the others are titles too ("Brody Grant (The Outsiders), Dorian Harewood (The Notebook)")."""
+    out: list[str] = []
+    series: list[str] = []
+    pos = -1
+    for m in _BRACKETED.finditer(text):
+        if m.start() != pos:
+            series = []
+        series.append(m.group("inner").strip())
+        pos = m.end() if m.group("sep") else -1
+        if not m.group("sep"):
+            if len(series) >= 2 and any(norm_key(x) in accepted for x in series):
+                out += [x for x in series if norm_key(x) not in accepted and _looks_like_title(x)]
+            series = []
+    return out
 
 
 _QA_LABEL = re.compile(r"(?:Q|A|Question|Answer)\s*:")
