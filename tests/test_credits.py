@@ -512,3 +512,19 @@ def test_a_one_word_model_title_before_an_actor_in_brackets_is_a_character(nlp):
                                  "Glass Harbour": "WORK"})
     assert ("Dana Whitcombe", "Marisol") in {(c["person"], c["character"]) for c in doc._.credits}
     assert "Marisol" not in {w["title"] for w in doc._.works}
+
+
+@pytest.mark.parametrize("text,actor,character", [
+    ("Laura Penhale took best leading actress in a musical for playing Mara Quell, a composer.", "Laura Penhale", "Mara Quell"),
+    ("James Arden became a household name in 2020 playing Kip Morrow in the series Glass Harbour.", "James Arden", "Kip Morrow"),
+    ("He was nominated for Dana Whitcombe's Glass Harbour, and James Arden won for playing the doctor Gil Varga.",
+     "James Arden", "Gil Varga"),
+])
+def test_for_playing_gives_the_clause_subject_a_part(nlp, text, actor, character):
+    from conftest import tagged_doc
+    ents = {actor: "PERSON", "Glass Harbour": "WORK"}
+    if "Dana Whitcombe" in text:
+        ents["Dana Whitcombe"] = "PERSON"
+    doc = tagged_doc(nlp, text, {k: v for k, v in ents.items() if k in text})
+    assert (actor, character) in {(c["person"], c["character"]) for c in doc._.credits}
+    assert "character" in {p["name"]: p for p in doc._.people}[character]["roles"]

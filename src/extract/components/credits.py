@@ -210,6 +210,13 @@ class CreditFinder(Component):
         for name, work, sent in _acted_in(doc, person_spans, pronouns, work_at):
             if "actor" in people.get(name, {}).get("roles", ()):
                 credit(name, "actor", work, None, sent)
+        # "Groff took best leading actor in a musical for playing Franklin Shepard": the part goes to the
+        # person the clause is about, however far back
+        for name, character, cue in self._playing_parts(doc, person_spans, person_tokens, work_tokens, pronouns, work_at):
+            if character and norm_key(character) != norm_key(name):
+                for work in self._works_for(doc, cue, "after", topic):
+                    credit(name, "actor", work, character, cue.sent)
+                    self._add_character(doc, people, character, work, cue)
         # "Anora (Sean Baker)" in a lineup: the maker; "Fortnight (feat. Post Malone)": a featured musician
         by_start = {m.start_char: m for m in person_spans}
         for e in list_entries(doc):
@@ -529,6 +536,27 @@ class CreditFinder(Component):
         text = re.sub(r"[’']s$", "", doc[i:j].text)
         return text, doc[m.start:j]
 
+    def _playing_parts(self, doc: Doc, person_spans: list[Span], person_tokens: dict, work_tokens: set[int],  # noqa: ANN202
+                       pronouns: list[tuple[Span, Span]], work_at: dict[int, Span]):
+        """(actor, character, cue) for "playing X" ("won best actress for playing Toni Lafayette", "became a
+        household name in 2020 playing Connell Waldron"): the actor is the last person
+        named (or he/she standing for one) before it in the sentence who is not a part or a maker's
+        possessive ("for Charlotte Wells's Aftersun, and he won ... for playing X": he)."""
+        subject_pronouns = [(p, a) for p, a in pronouns if p[0].lower_ in _SUBJECT_PRONOUNS]
+        for i in tokens_with(doc, _PLAYING_IDS):
+            sent = doc[i].sent
+            if i == sent.start:
+                continue
+            character = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
+            if not character:
+                continue
+            who = [(m.start, m) for m in person_spans if sent.start <= m.start and m.end <= i and not _after_as(m)
+                   and not _makers_possessive(m, work_at)
+                   and not (m.start > 0 and doc[m.start - 1].lower_ in ("playing", "plays", "played"))]
+            who += [(p.start, a) for p, a in subject_pronouns if sent.start <= p.start < i]
+            if who:
+                yield canonical(max(who, key=lambda x: x[0])[1]), character, doc[i:min(sent.end, i + 2)]
+
     def _character_after(self, doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
         if i < sent.end and doc[i].lower_ in ("as", "of"):
@@ -641,6 +669,7 @@ _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
 
+_PLAYING_IDS = string_ids(("playing",))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
 
