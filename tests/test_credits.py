@@ -528,3 +528,11 @@ def test_for_playing_gives_the_clause_subject_a_part(nlp, text, actor, character
     doc = tagged_doc(nlp, text, {k: v for k, v in ents.items() if k in text})
     assert (actor, character) in {(c["person"], c["character"]) for c in doc._.credits}
     assert "character" in {p["name"]: p for p in doc._.people}[character]["roles"]
+
+
+def test_a_bulleted_list_of_sentences_is_not_a_list_of_titles(nlp):
+    items = ["Managed service reduces cluster complexity", "Real-time plus historical data in one store",
+             "Built-in anomaly detection assists monitoring"]
+    text = "What the new series offers:\n" + "\n".join(items) + "\n"
+    doc = tagged_doc_with(nlp, text, items, {})
+    assert not {w["title"] for w in doc._.works} & set(items)

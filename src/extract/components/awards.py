@@ -227,7 +227,7 @@ class AwardFinder(Component):
             cat = starts.get(lead)
             if cat is None:
                 head = _token_at(doc, lead)
-                if head is None or head.lower_ not in self.heads or not head.is_title:
+                if head is None or head.lower_ not in self.heads or head.lower_ == "top" or not head.is_title:
                     continue
                 cat = doc.char_span(lead, colon, alignment_mode="contract")
                 if cat is None:

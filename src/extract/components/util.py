@@ -155,6 +155,16 @@ _ENTRY = re.compile(r"\s*(?:\d{1,3}[.)]\s+)?[\"“‘']?(?P<title>[^\s\"“”(]
                     r"(?:\s*\((?P<feat>feat\.?|featuring|ft\.?|with)?\s*(?P<name>[^()\n]{2,60})\))?\s*")
 
 
+_MINOR_WORDS = frozenset("a an the and or but nor of in on at to for from by with as vs via per into onto".split())
+
+
+def _title_cased(words: list[str]) -> bool:
+    """A title, not a sentence: it opens with a capital and most of its major words are capitalised
+    ("The Girl with the Needle", not "Managed service reduces cluster complexity")."""
+    major = [w for w in words[1:] if w.casefold() not in _MINOR_WORDS and w[:1].isalpha()]
+    return words[0][:1].isupper() and (not major or sum(w[:1].isupper() for w in major) * 3 >= len(major) * 2)
+
+
 def list_entries(doc: Doc) -> list[ListEntry]:
     """Entries of the lists that name works: a run of three or more list items introduced by a
     heading or sentence about tracks, a lineup, episodes, films..., each item a short title,
@@ -184,7 +194,7 @@ def list_entries(doc: Doc) -> list[ListEntry]:
                 break
             title = m.group("title").strip(" ,.–—-")
             words = title.split()
-            if not words or len(words) > 10 or re.search(r"[.!?;]\s", title) or not (tracks or title[:1].isupper()):
+            if not words or len(words) > 10 or re.search(r"[.!?;]\s", title) or not (tracks or _title_cased(words)):
                 break
             start = s.start + m.start("title")
             if tracks and m.group("name") and not m.group("feat"):  # "I Can Fix Him (No Really I Can)"
