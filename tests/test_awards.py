@@ -257,3 +257,16 @@ def test_head_before_an_aside_outranks_a_title_inside_it(run_text):
 
 def test_review_superlatives_of_the_year_are_not_categories(run_text):
     assert awards(run_text("It is the performance of the year, and it won me over.")) == []
+
+
+def test_subject_of_a_received_nomination(run_text):
+    text = ("The British Academy announced its nominations. Laura Penhale picked up a nomination for best supporting "
+            "actress, and Dana Whitcombe is in the running for best director.")
+    got = {(a["award"], a["category"], a["recipient"]) for a in awards(run_text(text))}
+    assert ("BAFTA Award", "best supporting actress", "Laura Penhale") in got
+    assert ("BAFTA Award", "best director", "Dana Whitcombe") in got
+
+
+def test_olivier_awards_use_the_full_name(run_text):
+    found = awards(run_text("Laura Penhale won the Olivier Award for best actor in 2023."))
+    assert [a["award"] for a in found] == ["Laurence Olivier Award"]

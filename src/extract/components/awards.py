@@ -42,6 +42,10 @@ _SKIP_BEFORE_CUE = frozenset("also finally has have had is was were are be been 
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|leading|record)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:nominations|nods|wins|awards)\b")
 _PRONOUNS = frozenset("he she they him her them his".split())
+_CUE_NOUNS = frozenset("nomination nominations nod nods win wins victory trophy statuette".split())
+_RECEIVE_VERBS = frozenset("received receives receiving earned earns earning got gets getting landed lands scored scores "
+                           "garnered garners secured secures nabbed snagged bagged up".split())
+_POSSESSIVE_DETS = frozenset("his her their its a an the first second third fourth fifth another".split())
 _NOMINEE_ASIDE = re.compile(r"[(\[]\s*(?:also\s+)?(?:nominated|nominees|nominees were|other nominees|also in the running)\s*:\s*",
                             re.I)
 _LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)  # "Best New Artist: Samara Joy"
@@ -464,7 +468,7 @@ class AwardFinder(Component):
                 if p is not None:
                     return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
-                j = t.i
+                j = _before_received(doc, t.i, sent)
                 while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
                     j -= 1
                     if doc[j].lower_ == "which":  # "Stereophonic, X's play about a band, which collected ...": a thing
@@ -657,6 +661,23 @@ def _portrayed(p: Span) -> bool:
         return False
     return bool(prev) and (prev[-1] in ("as", "plays", "played", "playing", "portrays", "portrayed", "portraying")
                            or prev[-2:] == ["portrayal", "of"])
+
+
+def _before_received(doc: Doc, i: int, sent: Span) -> int:
+    """Where the subject of a cue noun ends: "Claire Foy picked up a nomination", "he received his first
+    Oscar nomination" step back over the receiving verb, its determiner and modifiers; else `i`."""
+    if doc[i].lower_ not in _CUE_NOUNS:
+        return i
+    k = i
+    while k - 1 >= sent.start and i - k < 6 and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _RECEIVE_VERBS \
+            and (doc[k - 1].is_lower or doc[k - 1].ent_type_ == "AWARD" or doc[k - 1].lower_ in _POSSESSIVE_DETS):
+        k -= 1
+    if k - 1 >= sent.start and doc[k - 1].lower_ in _RECEIVE_VERBS:
+        k -= 1
+        if doc[k].lower_ == "up" and k - 1 >= sent.start:
+            k -= 1  # "picked up", "racked up"
+        return k
+    return i
 
 
 def _adjacent_year(mention: Span) -> int | None:
