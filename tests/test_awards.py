@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import emphasis
+from conftest import emphasis, tagged_doc
 
 
 def awards(doc) -> list[dict]:
@@ -87,7 +87,6 @@ def _keys(doc) -> set[tuple]:
     ],
 )
 def test_category_sentences(run_text, text, expected):
-    from conftest import emphasis
     spans = emphasis(text, "Anatomy of a Fall", "Nyad", "Oppenheimer")
     assert expected <= _keys(run_text(text, spans=spans))
 
@@ -116,7 +115,6 @@ def test_nominee_list_under_a_category_heading(run_text):
 
 def test_counted_nominations_belong_to_the_work(run_text):
     text = "Boasting nine Golden Globe nominations, director Paula Hart's Moonfall Road is a must-see."
-    from conftest import emphasis
     got = run_text(text, spans=emphasis(text, "Moonfall Road"))._.awards
     assert [a["recipient"] for a in got] == ["Moonfall Road"]
 
@@ -124,7 +122,6 @@ def test_counted_nominations_belong_to_the_work(run_text):
 def test_a_category_never_goes_to_a_single_prize(run_text):
     text = ("At the Oscars, best original screenplay went to Ana Marsh for Dust Lane, which won the Palme d'Or at "
             "Cannes. Tom Vale won best adapted screenplay for Moonfall Road.")
-    from conftest import emphasis
     got = _keys(run_text(text, spans=emphasis(text, "Dust Lane", "Moonfall Road")))
     assert ("Academy Award", "best adapted screenplay", "Tom Vale") in got
     assert not any(body == "Palme d'Or" and cat for body, cat, _ in got)
@@ -133,7 +130,6 @@ def test_a_category_never_goes_to_a_single_prize(run_text):
 def test_category_in_the_sentence_wins_over_a_single_prize_named_there(run_text):
     text = ("At the Oscars, best original screenplay went to Ana Marsh for Dust Lane, the drama which won the "
             "Palme d'Or at Cannes.")
-    from conftest import emphasis
     got = _keys(run_text(text, spans=emphasis(text, "Dust Lane")))
     assert ("Academy Award", "best original screenplay", "Ana Marsh") in got
 
@@ -227,7 +223,6 @@ def test_a_work_recipient_gives_way_to_the_person_named_for_it(run_text):
 
 
 def test_which_after_an_aside_stands_for_the_work(nlp):
-    from conftest import tagged_doc
     text = "The big winner was Glass Harbour, Laura Penhale's play about a band, which collected five Tony Awards, including best play."
     doc = tagged_doc(nlp, text, {"Glass Harbour": "WORK", "Laura Penhale": "PERSON"})
     assert [(a["category"], a["recipient"]) for a in doc._.awards] == [("best play", "Glass Harbour")]

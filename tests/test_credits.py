@@ -449,7 +449,6 @@ def test_award_category_gives_a_role_without_a_work(run_text, text, person, role
 
 
 def test_directing_award_won_by_a_work_goes_to_its_director(nlp):
-    from conftest import tagged_doc
     doc = tagged_doc(nlp, "Glass Harbour, Laura Penhale's tense thriller, won best director at the Academy Awards.",
                      {"Glass Harbour": "WORK", "Laura Penhale": "PERSON"})
     found = [a for a in doc._.awards if a["category"] == "best director"]
@@ -457,21 +456,18 @@ def test_directing_award_won_by_a_work_goes_to_its_director(nlp):
 
 
 def test_music_award_makes_a_musician_and_keeps_a_one_word_name(nlp):
-    from conftest import tagged_doc
     doc = tagged_doc(nlp, "At the Grammys, Zephyrine won best pop solo performance for \"Low Tide\".",
                      {"Zephyrine": "PERSON"})
     people = {p["name"]: p for p in doc._.people}
     assert people["Zephyrine"]["roles"] == ["musician"]
 
 
-def _listed(text: str, items: list[str]) -> list:
+def tagged_doc_with(nlp, text: str, items: list[str], ents: dict[str, str]):
+    """`tagged_doc` with each of `items` marked as a list item, as the cleaner marks <li>."""
     from extract.document import TextSpan
 
-    spans = []
-    for it in items:
-        i = text.index(it)
-        spans.append(TextSpan(i, i + len(it), "list_item"))
-    return spans
+    spans = [TextSpan(text.index(it), text.index(it) + len(it), "list_item") for it in items]
+    return tagged_doc(nlp, text, ents, spans)
 
 
 def test_a_lineup_of_titles_with_names_in_brackets_credits_the_makers(nlp):
@@ -500,13 +496,9 @@ def test_a_list_of_names_beside_titles_is_not_a_list_of_titles(nlp):
     assert not any("," in w["title"] for w in doc._.works)
 
 
-def tagged_doc_with(nlp, text, items, ents):
-    from conftest import tagged_doc
-    return tagged_doc(nlp, text, ents, _listed(text, items))
 
 
 def test_a_one_word_model_title_before_an_actor_in_brackets_is_a_character(nlp):
-    from conftest import tagged_doc
     text = "The wedding of Connor Vale (James Arden) and Marisol (Dana Whitcombe) is held on a yacht in Glass Harbour."
     doc = tagged_doc(nlp, text, {"Marisol": "WORK", "James Arden": "PERSON", "Dana Whitcombe": "PERSON",
                                  "Glass Harbour": "WORK"})
@@ -521,7 +513,6 @@ def test_a_one_word_model_title_before_an_actor_in_brackets_is_a_character(nlp):
      "James Arden", "Gil Varga"),
 ])
 def test_for_playing_gives_the_clause_subject_a_part(nlp, text, actor, character):
-    from conftest import tagged_doc
     ents = {actor: "PERSON", "Glass Harbour": "WORK"}
     if "Dana Whitcombe" in text:
         ents["Dana Whitcombe"] = "PERSON"

@@ -115,7 +115,6 @@ def test_trailing_dash_is_not_part_of_a_name(nlp):
 
 
 def test_generational_suffix_keeps_its_full_stop(nlp):
-    from conftest import tagged_doc
     doc = tagged_doc(nlp, "Robert Dunmore Jr. won the award. Dunmore thanked his mother.",
                      {"Robert Dunmore Jr.": "PERSON"})
     people = {p["name"]: p for p in doc._.people}

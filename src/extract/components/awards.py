@@ -225,6 +225,7 @@ class AwardFinder(Component):
         # a line opening with a category phrase, or with a head word ("Best Música Urbana Album:", words the
         # vocabulary lacks), then a colon
         starts = {c.start_char: c for c in ctx.categories if c.label_ == "CATEGORY"}
+        block_end, outcome = -2, "won"
         for line in _LIST_LINE.finditer(text):
             line_start, line_end, colon = line.start(), line.end(), line.end("head")
             lead = line.start("head")
@@ -243,18 +244,19 @@ class AwardFinder(Component):
             if body is None:
                 continue
             category = text[cat.start_char:colon].strip()
-            outcome = self._block_outcome(doc, line_start)
-            rest_start = colon + 1
-            aside = _NOMINEE_ASIDE.search(text, rest_start, line_end)
-            main_end = aside.start() if aside else line_end
-            for recipient, work in self._line_entries(ctx, rest_start, main_end, single=True):
-                out.append(self._rec(body, category, recipient, work, outcome, year, doc.char_span(
-                    line_start, line_end, alignment_mode="expand") or cat))
+            # consecutive lines share the line introducing their block, and so its outcome
+            if line_start != block_end + 1:
+                outcome = self._block_outcome(doc, line_start)
+            block_end = line_end
+            evidence = doc.char_span(line_start, line_end, alignment_mode="expand") or cat
+            aside = _NOMINEE_ASIDE.search(text, colon + 1, line_end)
+            entries = [(r, w, outcome) for r, w in self._line_entries(ctx, colon + 1, aside.start() if aside else line_end,
+                                                                      single=True)]
             if aside:
                 aside_end = text.find(")", aside.end(), line_end)
-                for recipient, work in self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end):
-                    out.append(self._rec(body, category, recipient, work, "nominated", year, doc.char_span(
-                        line_start, line_end, alignment_mode="expand") or cat))
+                entries += [(r, w, "nominated") for r, w in
+                            self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end)]
+            out += [self._rec(body, category, r, w, o, year, evidence) for r, w, o in entries]
         return out
 
     def _block_outcome(self, doc: Doc, line_start: int) -> str:
@@ -549,12 +551,10 @@ class AwardFinder(Component):
     def _stated_year(self, mention: Span) -> int | None:
         """The ceremony year written with a body mention: "2019 Emmys", "Emmys 2019", "71st Primetime Emmy Awards"."""
         year = _adjacent_year(mention)
-        if year is not None:
-            return year
+        if year is not None or mention[-1].lower_ in _TROPHY_NOUNS:
+            return year  # "her 32nd Grammy": a count of trophies, not the 32nd ceremony
         m = _ORDINAL.search(doc_text(mention.doc)[max(0, mention.start_char - 12):mention.start_char])
         first = self.bodies.get(self._body(mention) or "", {}).get("first_ceremony")
-        if mention[-1].lower_ in _TROPHY_NOUNS:
-            return None  # "her 32nd Grammy": a count of trophies, not the 32nd ceremony
         return first + int(m.group(1)) - 1 if m and first else None
 
     def _rec(self, award: str, category: str | None, recipient: str | None, work: str | None,
@@ -570,10 +570,9 @@ class _Context:
 
     def __init__(self, doc: Doc, mentions: list[Span], categories: list[Span], people: list[Span],
                  works: list[Span], body_of: Callable[[Span], str | None],
-                 single_prize: Callable[[Span], bool] = lambda m: False,
-                 stated_year: Callable[[Span], int | None] | None = None) -> None:
+                 single_prize: Callable[[Span], bool], stated_year: Callable[[Span], int | None]) -> None:
         self.doc, self.mentions, self.categories, self.body_of = doc, mentions, categories, body_of
-        self.single_prize, self.stated_year = single_prize, stated_year or _adjacent_year
+        self.single_prize, self.stated_year = single_prize, stated_year
         self.people = people
         self.works = sorted(works, key=lambda s: s.start)
         self.person_at = {p.start: p for p in people}

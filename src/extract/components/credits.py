@@ -1,8 +1,8 @@
 """`entertainment_credits`: roles of people and person-role-work links, with characters.
 
 Sets: `Doc._.credits` (dicts: person, role, work, character, evidence) and fills `roles` of
-`Doc._.people` (adding fictional characters as people with the role "character"); a directing or
-writing award a work won goes to its credited maker (`Doc._.awards`).
+`Doc._.people` (adding fictional characters as people with the role "character"); a directing,
+writing or music award a work won goes to its credited maker or artist (`Doc._.awards`).
 
 Cues are data (`patterns/roles.json`): a role noun before a name ("director Paul Thomas
 Anderson", "Legion creator Noah Hawley"), a by-phrase before a list of names ("directed by X",
@@ -106,7 +106,8 @@ class CreditFinder(Component):
         found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
         work_at = {w.start: w for w in doc.spans.get("works", [])}
         weak = self._model_only_titles(doc)
-        listed = {e.start for e in list_entries(doc)}
+        entries = list_entries(doc)
+        listed = {e.start for e in entries}
         name_titles = frozenset(t.i for w in doc.spans.get("works", []) if norm_key(w.text) in weak
                                 and (w[0].lower_ in self.first_names or len(w) == 1) and w.start_char not in listed
                                 for t in w)
@@ -219,7 +220,7 @@ class CreditFinder(Component):
                     self._add_character(doc, people, character, work, cue)
         # "Anora (Sean Baker)" in a lineup: the maker; "Fortnight (feat. Post Malone)": a featured musician
         by_start = {m.start_char: m for m in person_spans}
-        for e in list_entries(doc):
+        for e in entries:
             m = by_start.get(e.name_start)
             if m is None or m.end_char != e.name_end:
                 continue

@@ -317,13 +317,13 @@ def _name_run(doc: Doc, i: int, work_tokens: set[int]) -> Span | None:
     return None
 
 
+_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
+
+
 def _core(name: str) -> list[str]:
     """The words of a name without a generational suffix: "Robert Downey Jr." answers to "Downey"."""
     words = name.split()
     return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
-
-
-_SUFFIXES = frozenset(("Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"))
 
 
 def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
@@ -360,8 +360,9 @@ def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     # every multi-word name also answers to its surname when no other name shares it
     surnames: dict[str, list[str]] = defaultdict(list)
     for full in clusters:
-        if len(_core(full)) >= 2:
-            surnames[_core(full)[-1]].append(full)
+        core = _core(full)
+        if len(core) >= 2:
+            surnames[core[-1]].append(full)
     for last, owners in surnames.items():
         if len(owners) == 1 and last not in clusters:
             clusters[owners[0]].add(last)

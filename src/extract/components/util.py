@@ -137,14 +137,15 @@ def as_clause_subject(span: Span) -> bool:
 
 
 class ListEntry:
-    """One item of a list of works: its title's character span, and the name it credits, if any
-    ("Anora (Sean Baker)", "Fortnight (feat. Post Malone)", "Down Bad")."""
+    """One item of a list of works: its title's character span, the name it credits, if any
+    ("Anora (Sean Baker)", "Fortnight (feat. Post Malone)", "Down Bad"), and whether it is a song (a
+    tracklist's item, or one featuring someone)."""
 
-    __slots__ = ("title", "start", "end", "name_start", "name_end", "featured")
+    __slots__ = ("title", "start", "end", "name_start", "name_end", "featured", "song")
 
-    def __init__(self, title: str, start: int, end: int, name_start: int = -1, name_end: int = -1,
+    def __init__(self, title: str, start: int, end: int, song: bool, name_start: int = -1, name_end: int = -1,
                  featured: bool = False) -> None:
-        self.title, self.start, self.end = title, start, end
+        self.title, self.start, self.end, self.song = title, start, end, song or featured
         self.name_start, self.name_end, self.featured = name_start, name_end, featured
 
 
@@ -199,13 +200,12 @@ def list_entries(doc: Doc) -> list[ListEntry]:
             start = s.start + m.start("title")
             if tracks and m.group("name") and not m.group("feat"):  # "I Can Fix Him (No Really I Can)"
                 title = text[start:s.start + m.end("name") + 1]
-                entries.append(ListEntry(title, start, start + len(title)))
-                continue
-            e = ListEntry(title, start, start + len(title))
-            if m.group("name"):
-                e.name_start, e.name_end = s.start + m.start("name"), s.start + m.end("name")
-                e.featured = bool(m.group("feat"))
-            entries.append(e)
+                entries.append(ListEntry(title, start, start + len(title), True))
+            elif m.group("name"):
+                entries.append(ListEntry(title, start, start + len(title), tracks, s.start + m.start("name"),
+                                         s.start + m.end("name"), bool(m.group("feat"))))
+            else:
+                entries.append(ListEntry(title, start, start + len(title), tracks))
         else:
             # every item reads as an entry, and the titles are not names: "Quinta Brunson, Abbott Elementary"
             # opens with a name before its title, and a run the model reads as people (more often than the

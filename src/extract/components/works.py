@@ -108,6 +108,10 @@ class WorkFinder(Component):
         # italics outvote the model ("<i>Megalopolis</i>", "<i>The Substance</i>" tagged PERSON) unless the
         # text is a surname or opens with a given name
         italic_blocked = {k for k in people if k in last_names or k.split()[0] in self.first_names}
+        # the model's people a source's titles give way to (any other source: every text it tags PERSON more)
+        blocked_by = {"pattern:in_which": set(), "markup:emphasis": italic_blocked,
+                      **dict.fromkeys(("pattern:category_for", "markup:heading_list", "markup:table", "markup:list",
+                                       "pattern:bracket_series"), sure_people)}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
@@ -116,9 +120,7 @@ class WorkFinder(Component):
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
-            blocked = sure_people if source in ("pattern:category_for", "markup:heading_list", "markup:table", "markup:list",
-                                                "pattern:bracket_series") \
-                else set() if source == "pattern:in_which" else italic_blocked if source == "markup:emphasis" else people
+            blocked = blocked_by.get(source, people)
             if source == "pattern:category_for" and " " not in title and \
                     re.search(rf"\b[A-Z][\w'’.-]+ {re.escape(title)}\b", doc_text(doc)):
                 return  # the surname of a full name used in the text
@@ -163,9 +165,8 @@ class WorkFinder(Component):
                 add(title, "markup:heading_list")
             for title in _table_titles(doc, clean):
                 add(title, "markup:table")
-            tracks = _TRACKS_AROUND.search
             for e in list_entries(doc):  # "Anora (Sean Baker)" in a lineup, "loml" in a tracklist
-                add(e.title, "markup:list", "song" if e.featured or tracks(doc_text(doc)[max(0, e.start - 400):e.start]) else None)
+                add(e.title, "markup:list", "song" if e.song else None)
         for title, source in self._from_anchors(doc):
             parts = re.split(r"\s+(?:and|&)\s+", title)
             for part in parts if len(parts) > 1 and all(_looks_like_title(p) for p in parts) else [title]:
@@ -600,7 +601,6 @@ def _bracket_series(text: str, accepted: dict[str, dict]) -> list[str]:
 
 
 _QA_LABEL = re.compile(r"(?:Q|A|Question|Answer)\s*:")
-_TRACKS_AROUND = re.compile(r"\b(?:track ?list(?:ing)?s?|tracks)\b", re.I)
 _SONG_CUE = re.compile(r"\b(?:single|song|songs|track|tracks|ballad|anthem|hit|rave-up|tune|number|cut|"
                        r"performed|performs|sang|sings|covered|released)\W{0,3}$", re.I)
 
