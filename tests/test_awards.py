@@ -210,6 +210,19 @@ def test_category_lines_under_a_nominations_intro_are_nominations(run_text):
     assert [(a["recipient"], a["outcome"]) for a in awards(run_text(text))] == [("Laura Penhale", "nominated")]
 
 
+@pytest.mark.parametrize("ceremony,year", [
+    ("96th Academy Awards", 2024),
+    ("71st Primetime Emmy Awards", 2019),
+    ("73rd Tony Awards", 2019),   # the last before the year without a ceremony
+    ("77th Tony Awards", 2024),   # no Tonys in 2020
+    ("77th BAFTA Awards", 2024),  # two ceremonies in 1949
+    ("66th Grammy Awards", 2024),
+])
+def test_a_ceremony_ordinal_gives_its_year(run_text, ceremony, year):
+    text = f"Laura Penhale won best actress at the {ceremony} on Sunday."
+    assert [a["year"] for a in awards(run_text(text))] == [year]
+
+
 def test_a_trophy_count_is_not_a_ceremony_ordinal(run_text):
     text = "Laura Penhale won best pop vocal album, her 32nd Grammy."
     assert [a["year"] for a in awards(run_text(text))] == [None]

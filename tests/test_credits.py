@@ -527,3 +527,20 @@ def test_a_bulleted_list_of_sentences_is_not_a_list_of_titles(nlp):
     text = "What the new series offers:\n" + "\n".join(items) + "\n"
     doc = tagged_doc_with(nlp, text, items, {})
     assert not {w["title"] for w in doc._.works} & set(items)
+
+
+def test_a_possessive_before_play_is_a_playwright_not_an_actor(run_text):
+    text = "The winner was Lantern Row, David Marsh's play about a band falling apart, which collected five awards."
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    assert {(c["person"], c["role"], c["work"]) for c in doc._.credits} == {("David Marsh", "writer", "Lantern Row")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("David Marsh's starring in Lantern Row this spring.", {("David Marsh", "actor", "Lantern Row")}),
+    ("David Marsh's directed Lantern Row with a light touch.", {("David Marsh", "director", "Lantern Row")}),
+])
+def test_a_contracted_is_or_has_before_a_verb_still_gives_the_role(run_text, text, expected):
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    assert expected <= {(c["person"], c["role"], c["work"]) for c in doc._.credits}

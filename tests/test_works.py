@@ -320,3 +320,15 @@ def test_bracketed_series_beside_a_known_title_are_titles(run_text):
             "and Chris Mallory (Salt Lines).")
     doc = run_text(text, spans=emphasis(text, "Glass Harbour"))
     assert {"Glass Harbour", "The Low Tide", "Salt Lines"} <= titles(doc)
+
+
+@pytest.mark.parametrize("name", ["Tonys", "Oscars", "Golden Globes", "BAFTAs"])
+def test_an_awards_name_is_not_a_title(nlp, name):
+    text = f"The big winner at the {name} was a musical."
+    assert name not in titles(tagged_doc(nlp, text, {name: "WORK"}))
+
+
+def test_a_name_followed_by_who_after_a_category_is_not_a_title(nlp):
+    text = "It also won best featured actor in a play for Bram Ardley, who plays the bassist."
+    doc = tagged_doc(nlp, text, {"Bram Ardley": "PERSON"})
+    assert "Bram Ardley" not in titles(doc)

@@ -554,8 +554,7 @@ class AwardFinder(Component):
         if year is not None or mention[-1].lower_ in _TROPHY_NOUNS:
             return year  # "her 32nd Grammy": a count of trophies, not the 32nd ceremony
         m = _ORDINAL.search(doc_text(mention.doc)[max(0, mention.start_char - 12):mention.start_char])
-        first = self.bodies.get(self._body(mention) or "", {}).get("first_ceremony")
-        return first + int(m.group(1)) - 1 if m and first else None
+        return _ceremony_year(self.bodies.get(self._body(mention) or "", {}), int(m.group(1))) if m else None
 
     def _rec(self, award: str, category: str | None, recipient: str | None, work: str | None,
              outcome: str | None, year: int | None, evidence: Span) -> dict:
@@ -677,6 +676,17 @@ def _before_received(doc: Doc, i: int, sent: Span) -> int:
             k -= 1  # "picked up", "racked up"
         return k
     return i
+
+
+def _ceremony_year(body: dict, n: int) -> int | None:
+    """The year of a body's n-th ceremony: counted from its first, or from `ordinal_year` [n0, year0]
+    for bodies whose run skipped a year (no Tonys in 2020) or doubled one (two BAFTA ceremonies in 1949)."""
+    n0, year0 = body.get("ordinal_year") or (1, body.get("first_ceremony"))
+    if year0 is None or n < 1:
+        return None
+    if n < n0:
+        return body["first_ceremony"] + n - 1
+    return year0 + n - n0
 
 
 def _adjacent_year(mention: Span) -> int | None:

@@ -359,11 +359,14 @@ class CreditFinder(Component):
         i = m.end
         while i < sent.end and (doc[i].text in (",", "and", "&") and i + 1 in person_tokens or i in person_tokens):
             i += 1
-        if i < sent.end and doc[i].lower_ in ("'s", "’s"):
+        contracted = i < sent.end and doc[i].lower_ in ("'s", "’s")
+        if contracted:
             i += 1
         if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
             i += 2
         verb = self._verb_at(doc, i, sent, self.verbs)
+        if verb is not None and contracted and not doc[verb[0]].lower_.endswith(("ing", "ed")):
+            verb = None  # "X's starring", "X's directed" ("is", "has"); "X's play about a band" is a noun
         far = False
         if verb is None:  # "X is in final talks to write and direct it", "X, best known for creating Y"
             verb, far = self._verb_near(ctx, i, sent), True

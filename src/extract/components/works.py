@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..lexicon import load_json, load_words
+from ..lexicon import load_json, load_jsonl, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
 from .util import doc_text, list_entries, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, \
@@ -83,7 +83,9 @@ class WorkFinder(Component):
         self.anchor_lowers = string_ids({"'s", "’s"} | self.kind_nouns | self.after)
         self.anchor_orths = string_ids({"("})
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
-        self.stop = frozenset(norm_key(w) for w in load_words(stoplist))
+        # "at the Tonys", "Oscars 2024": an award's name is not a title
+        self.stop = frozenset(norm_key(w) for w in load_words(stoplist)) | \
+            frozenset(norm_key(a) for entry in load_jsonl("awards.jsonl") for a in entry["aliases"])
         self.platforms = load_words(stoplist)
         self.first_names = load_words("first_names.txt")
         self.demonyms = frozenset(norm_key(w) for w in load_words("demonyms.txt"))
@@ -310,6 +312,8 @@ class WorkFinder(Component):
             else:
                 continue
             run = self._run_right(doc, i + 1)
+            if run and _who_follows(doc, run.end):
+                continue  # "best featured actor for Kip Ardley, who plays the bassist": a person
             if run:  # "for Anatomy of a Fall and Annette Bening for Nyad": the next nominee is not in the title
                 yield (run.text.split(" and ")[0] if source == "pattern:category_for" else run.text), source
         # "starred in X", "sequel to X"
@@ -731,6 +735,11 @@ def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
 
 def _best_source(c: dict) -> str:
     return c["sources"].most_common(1)[0][0]
+
+
+def _who_follows(doc: Doc, end: int) -> bool:
+    """The text before `end` is followed by ", who": works take "which"."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
 
 
 def _tidy(title: str) -> str:
