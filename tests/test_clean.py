@@ -273,3 +273,12 @@ def test_prestrip_same_as_lazy_regex_fuzzed(parts):
 
     html = "".join(parts)
     assert _prestrip(html) == _LAZY_PRESTRIP.sub(lambda m: m[0] if m[1] else " ", html)
+
+
+@pytest.mark.parametrize("attrs", ['role="dialog" style="display:none;"', 'aria-modal="true"', 'role="alertdialog"'])
+def test_a_pop_up_is_dropped_however_long(attrs: str) -> None:
+    notice = "<p>Republish our articles for free, online or in print, under a Creative Commons licence. " * 3 + "</p>"
+    html = (f"<html><body><article><h1>Lighthouse keepers</h1><p>{PROSE * 8}</p></article>"
+            f"<div {attrs}><h2>Republish this article</h2>{notice * 4}</div></body></html>")
+    text = _clean(html).text
+    assert "lighthouse keepers" in text and "Republish" not in text

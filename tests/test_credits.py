@@ -544,3 +544,8 @@ def test_a_contracted_is_or_has_before_a_verb_still_gives_the_role(run_text, tex
     s = text.index("Lantern Row")
     doc = run_text(text, spans=[(s, s + 11, "emphasis")])
     assert expected <= {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+
+
+def test_a_possessive_before_a_noun_that_is_also_a_role_verb_gives_no_role(run_text):
+    doc = run_text("In Lantern Row, Dana Marsh's calming voice and bright smile carry every episode.")
+    assert not [c for c in doc._.credits if c["person"] == "Dana Marsh"]

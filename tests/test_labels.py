@@ -34,6 +34,13 @@ def _mapped(blank, text: str, ents: list[tuple[str, str]], **kw) -> list[tuple[s
         ("Critics praised Celine Song, a playwright.", [("Celine Song", "PERSON")], [("Celine Song", "PERSON")]),
         ("Then Dana Hill spoke.", [("Dana Hill", "PERSON")], [("Dana Hill", "PERSON")]),
         ("He read Dune twice.", [("Dune", "WORK_OF_ART")], [("Dune", "WORK")]),
+        # a channel after the title in a subheading; a surname that is also a network stays a name
+        ("Backyard Rescue HGTV", [("Backyard Rescue HGTV", "PERSON")], [("Backyard Rescue", "WORK")]),
+        ("Grow Along Magnolia Network", [("Grow Along Magnolia Network", "PERSON")], [("Grow Along", "WORK")]),
+        ("Dana Fox spoke.", [("Dana Fox", "PERSON")], [("Dana Fox", "PERSON")]),
+        # a name right after a role noun is a person, not a title
+        ("That is a day's work for host Gil Arden.", [("Gil Arden", "WORK_OF_ART")], [("Gil Arden", "PERSON")]),
+        ("She loved the film Kestrel Run.", [("Kestrel Run", "WORK_OF_ART")], [("Kestrel Run", "WORK")]),
     ],
 )
 def test_labels_and_titles_tagged_as_people(blank, text, ents, expected):

@@ -204,6 +204,7 @@ def test_model_title_cast_as_a_character_is_dropped(nlp, text, name, dropped):
         (["3. Kestrel Run (1988)", "2. Miro Lane (1979)"], {"Kestrel Run", "Miro Lane"}),
         (["Kestrel Run (1988) - Streamline", "Miro Lane (1979)"], {"Kestrel Run", "Miro Lane"}),
         (["Miro Lane (1979)"], set()),  # one heading is not a list
+        (["Kestrel Run – Netflix", "Miro Lane (Apple TV+)"], {"Kestrel Run", "Miro Lane"}),  # a service set off
     ],
 )
 def test_list_entry_headings_name_works(run_text, headings, expected):
@@ -218,7 +219,7 @@ def test_list_entry_headings_name_works(run_text, headings, expected):
     if not expected:
         from extract.components.works import _listed_headings
         doc = run_text(text, spans=spans)
-        assert _listed_headings(doc, doc._.clean) == []
+        assert _listed_headings(doc, doc._.clean, frozenset({"netflix"})) == []
 
 
 @pytest.mark.parametrize(
@@ -332,3 +333,19 @@ def test_a_name_followed_by_who_after_a_category_is_not_a_title(nlp):
     text = "It also won best featured actor in a play for Bram Ardley, who plays the bassist."
     doc = tagged_doc(nlp, text, {"Bram Ardley": "PERSON"})
     assert "Bram Ardley" not in titles(doc)
+
+
+@pytest.mark.parametrize("marked,expected", [(True, {"Kestrel Run", "Miro Lane"}), (False, set())])
+def test_a_subheading_ending_in_a_service_names_the_title_marked_off_before_it(run_text, marked, expected):
+    """"Homegrown Magnolia Network" (the title linked or bold, the service after a line break)."""
+    body = "A paragraph about the pick, with nothing to say about its title."
+    headings = [("Kestrel Run", "Magnolia Network"), ("Miro Lane", "HGTV")]
+    text, spans, at = "", [], 0
+    for title, service in headings:
+        h = f"{title} {service}"
+        spans.append((at, at + len(h), "heading"))
+        if marked:
+            spans.append((at, at + len(title), "strong"))
+        text += f"{h}\n{body}\n"
+        at = len(text)
+    assert titles(run_text(text, spans=spans)) & {"Kestrel Run", "Miro Lane"} == expected

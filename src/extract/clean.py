@@ -239,6 +239,8 @@ def _boilerplate_kind(tag: Tag) -> str | None:
     attrs = tag.attrs or {}
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return None if tag.name in ("span", "i", "em", "b", "strong") else "weak"
+    if attrs.get("role") in ("dialog", "alertdialog") or attrs.get("aria-modal") == "true":
+        return "strong"  # a pop-up ("Republish this article", a sign-in box) is never the article
     style = attrs.get("style")
     if isinstance(style, str) and settings.HIDDEN_STYLE_RE.search(style):
         return "weak"

@@ -370,6 +370,8 @@ class CreditFinder(Component):
         far = False
         if verb is None:  # "X is in final talks to write and direct it", "X, best known for creating Y"
             verb, far = self._verb_near(ctx, i, sent), True
+            if verb is not None and contracted and doc[verb[0] - 1].lower_ != "to" and verb[1][0] not in ("to", "will"):
+                verb = None  # "X's set to direct"; "Norman's calming voice" is a noun
         if verb is not None:
             p, phrase, role = verb
             character = self._character_after(doc, p + len(phrase), sent, person_tokens, work_tokens) \

@@ -6,8 +6,9 @@ PERSON/PER -> PERSON, WORK_OF_ART -> WORK, GPE/LOC -> LOC, ORG, EVENT, DATE.
 
 With `fix_titles` (default), a PERSON span that reads as a title becomes WORK: one ending in a
 capitalised head noun of a title ("Eras Tour", "The Late Show"; not "Song", a surname) or led by a capitalised "The" the model left
-out ("The Phantom Menace" tagged PERSON on "Phantom Menace"). The head nouns are data
-(`title_heads` in `patterns/work_anchors.json`).
+out ("The Phantom Menace" tagged PERSON on "Phantom Menace"); one ending in a streaming service or channel
+is the title before it ("Backyard Takeover HGTV" -> "Backyard Takeover"). The head nouns and services are
+data (`title_heads` in `patterns/work_anchors.json`, `patterns/platforms.txt`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_json
+from ..lexicon import load_json, load_words
 from .base import Component
 
 DEFAULT_LABEL_MAP: dict[str, str] = {
@@ -32,23 +33,27 @@ DEFAULT_LABEL_MAP: dict[str, str] = {
 @Language.factory(
     "entertainment_labels",
     default_config={"label_map": DEFAULT_LABEL_MAP, "keep_unmapped": False, "fix_titles": True,
-                    "anchors": "work_anchors.json"},
+                    "anchors": "work_anchors.json", "platforms": "platforms.txt", "roles": "roles.json"},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
 def make_label_mapper(nlp: Language, name: str, label_map: dict[str, str], keep_unmapped: bool,
-                      fix_titles: bool, anchors: str) -> "LabelMapper":
-    return LabelMapper(name, label_map, keep_unmapped, fix_titles=fix_titles, anchors=anchors)
+                      fix_titles: bool, anchors: str, platforms: str, roles: str) -> "LabelMapper":
+    return LabelMapper(name, label_map, keep_unmapped, fix_titles=fix_titles, anchors=anchors, platforms=platforms,
+                       roles=roles)
 
 
 class LabelMapper(Component):
     def __init__(self, name: str, label_map: dict[str, str], keep_unmapped: bool, *, fix_titles: bool = True,
-                 anchors: str = "work_anchors.json") -> None:
+                 anchors: str = "work_anchors.json", platforms: str = "platforms.txt", roles: str = "roles.json") -> None:
         self.name = name
         self.label_map = dict(label_map)
         self.keep_unmapped = keep_unmapped
         self.fix_titles = fix_titles
         self.title_heads = frozenset(w.casefold() for w in load_json(anchors)["title_heads"]) if fix_titles else frozenset()
+        self.platforms = load_words(platforms) if fix_titles else frozenset()
+        self.role_nouns = frozenset(w for ws in load_json(roles)["nouns"].values() for w in ws
+                                    if " " not in w) if fix_titles else frozenset()
 
     def process(self, doc: Doc) -> Doc:
         ents = []
@@ -60,11 +65,25 @@ class LabelMapper(Component):
                 ent = doc.char_span(ent.start_char, ent.end_char, label=label) or ent
             if label == "PERSON" and self.fix_titles:
                 ent = self._title_not_person(doc, ent, ents)
+            elif label == "WORK" and self.fix_titles and self._person_not_title(doc, ent):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             ents.append(ent)
         doc.set_ents(ents, default="outside")
         return doc
 
+    def _person_not_title(self, doc: Doc, ent: Span) -> bool:
+        """"for host Monty Don", "director Anna Vale": two or three capitalised words right after a lower-case
+        role noun are a name (a title comes after "the film", "the series")."""
+        k = ent.start - 1
+        return k >= 0 and doc[k].is_lower and doc[k].lower_ in self.role_nouns and 2 <= len(ent) <= 3 \
+            and all(t.is_alpha and t.is_title for t in ent) and ent[0].lower_ not in ("the", "a", "an")
+
     def _title_not_person(self, doc: Doc, ent: Span, before: list[Span]) -> Span:
+        for n in (2, 1):  # "Backyard Takeover HGTV": a multi-word service, or a one-word one in capitals
+            tail = ent[-n:] if len(ent) > n else None
+            if tail is not None and tail.text.casefold() in self.platforms and (n > 1 or tail.text.isupper()) \
+                    and all(t.text[:1].isupper() for t in tail):
+                return Span(doc, ent.start, ent.end - n, label="WORK")
         last = ent[-1]
         if len(ent) > 1 and last.lower_ in self.title_heads and last.text[:1].isupper():
             return Span(doc, ent.start, ent.end, label="WORK")

@@ -49,13 +49,14 @@ _PUNCT_EDGES = " \t\n\"'“”‘’«»,.;:!?()[]"
 @Language.factory(
     "entertainment_works",
     default_config={"anchors": "work_anchors.json", "kinds": "work_kinds.json", "stoplist": "non_works.txt",
+                    "platforms": "platforms.txt",
                     "max_title_tokens": 12, "use_markup": True},
     assigns=["doc._.works", "doc.spans", "span._.canonical", "span._.kind"],
     requires=["doc.ents", "token.is_sent_start"],
 )
-def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplist: str, max_title_tokens: int,
-                     use_markup: bool) -> "WorkFinder":
-    return WorkFinder(nlp, name, anchors=anchors, kinds=kinds, stoplist=stoplist,
+def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplist: str, platforms: str,
+                     max_title_tokens: int, use_markup: bool) -> "WorkFinder":
+    return WorkFinder(nlp, name, anchors=anchors, kinds=kinds, stoplist=stoplist, platforms=platforms,
                       max_title_tokens=max_title_tokens, use_markup=use_markup)
 
 
@@ -70,7 +71,7 @@ _NOMINATION_WORDS = frozenset("nominated nomination nominations nod nods shortli
 
 
 class WorkFinder(Component):
-    def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str,
+    def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str, platforms: str,
                  max_title_tokens: int, use_markup: bool) -> None:
         self.name = name
         self.nlp = nlp
@@ -84,9 +85,11 @@ class WorkFinder(Component):
         self.anchor_orths = string_ids({"("})
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
         # "at the Tonys", "Oscars 2024": an award's name is not a title
-        self.stop = frozenset(norm_key(w) for w in load_words(stoplist)) | \
+        self.stop = frozenset(norm_key(w) for w in load_words(stoplist) | load_words(platforms)) | \
             frozenset(norm_key(a) for entry in load_jsonl("awards.jsonl") for a in entry["aliases"])
-        self.platforms = load_words(stoplist)
+        services = load_words(platforms)
+        self.platforms = load_words(stoplist) | services
+        self.platform_keys = frozenset(norm_key(w) for w in services)
         self.first_names = load_words("first_names.txt")
         self.demonyms = frozenset(norm_key(w) for w in load_words("demonyms.txt"))
         r = load_json("roles.json")
@@ -163,7 +166,7 @@ class WorkFinder(Component):
                         add(text, "markup:" + s.kind)
                     elif s.kind == "quote" and _named_song(doc_text(doc), s.start, text):
                         add(text, "markup:song", "song")  # 'lead single "vampire"': lower-case titles
-            for title in _listed_headings(doc, clean):
+            for title in _listed_headings(doc, clean, self.platform_keys):
                 add(title, "markup:heading_list")
             for title in _table_titles(doc, clean):
                 add(title, "markup:table")
@@ -570,17 +573,47 @@ _LISTED_HEADING = re.compile(r"\s*(?:#?\d{1,3}\s*[.):–-]?\s+)?[\"“‘']?(?P<
                              r"(?:\s*[-–—:|].*)?\s*")
 
 
-def _listed_headings(doc: Doc, clean) -> list[str]:  # noqa: ANN001
+def _listed_headings(doc: Doc, clean, platforms: frozenset[str]) -> list[str]:  # noqa: ANN001
     """Titles from a run of subheadings shaped like list entries, "10. Baby Driver (2017)",
-    "Heat (1995) - Netflix": two or more of them make the page a list of works."""
+    "Heat (1995) - Netflix", "Homegrown Magnolia Network": two or more of them make the page a list of works."""
     text = doc_text(doc)
     found = []
     for s in clean.spans:
         if s.kind == "heading":
-            m = _LISTED_HEADING.fullmatch(text[s.start:s.end])
-            if m and _looks_like_title(m.group("title")):
-                found.append(m.group("title"))
+            heading = text[s.start:s.end]
+            m = _LISTED_HEADING.fullmatch(heading)
+            title = m.group("title") if m else _before_platform(heading, platforms)
+            if title and not m and not _set_off(text, s, title, clean.spans):
+                title = None
+            if title and _looks_like_title(title):
+                found.append(title)
     return found if len(found) >= 2 else []
+
+
+_PLATFORM_TAIL = re.compile(r"\s*(?:[-–—:|,(]\s*)?(?:on |streaming on |watch on )?$", re.I)
+
+
+def _set_off(text: str, heading, title: str, spans) -> bool:  # noqa: ANN001
+    """The title before a platform is marked off from it: by punctuation ("Heat – Netflix", "Heat (Max)"),
+    or by markup of its own (a link or bold text exactly covering it)."""
+    rest = text[heading.start:heading.end].split(title, 1)[-1]
+    if re.match(r"\s*[-–—:|,(]", rest):
+        return True
+    return any(s.kind in ("link", "strong", "emphasis") and heading.start <= s.start and s.end <= heading.end
+               and text[s.start:s.end].strip() == title for s in spans)
+
+
+def _before_platform(heading: str, platforms: frozenset[str]) -> str | None:
+    """"Homegrown Magnolia Network", "Grow, Cook, Eat – Amazon Prime", "1. Heat (Netflix)": the title before
+    a streaming service or channel that ends a subheading."""
+    words = heading.strip().rstrip(")").split()
+    for n in (3, 2, 1):
+        if len(words) > n and norm_key(" ".join(words[-n:])) in platforms:
+            head = " ".join(words[:-n])
+            head = head[:_PLATFORM_TAIL.search(head).start()]
+            head = re.sub(r"^\s*#?\d{1,3}\s*[.):–-]?\s+", "", head)
+            return head.strip(" \"“”‘’'") or None
+    return None
 
 
 _BRACKETED = re.compile(r"(?P<name>[A-Z][^(),;:\n]{1,40}?) \((?P<inner>[^()\n]{2,60})\)(?P<sep>,? and |, |)")
