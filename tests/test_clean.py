@@ -282,3 +282,23 @@ def test_a_pop_up_is_dropped_however_long(attrs: str) -> None:
             f"<div {attrs}><h2>Republish this article</h2>{notice * 4}</div></body></html>")
     text = _clean(html).text
     assert "lighthouse keepers" in text and "Republish" not in text
+
+
+def test_a_list_entrys_header_and_its_linked_heading_are_kept() -> None:
+    entry = ("<div class='chart-entry-header'><h2><span><a href='/artist/a'>Dana Vore &amp; Gil Arden</a>"
+             "<em>Low Tide</em><span class='label'>Rack</span></span></h2></div><p>{}</p>")
+    html = (f"<html><body><article><h1>Records of the month</h1>{entry.format(PROSE * 2)}"
+            f"{entry.replace('Low Tide', 'Salt Lines').format(PROSE * 2)}</article></body></html>")
+    doc = _clean(html)
+    headings = [doc.text[s.start:s.end] for s in doc.spans if s.kind == "heading"]
+    assert "Dana Vore & Gil Arden Low Tide Rack" in headings and "Dana Vore & Gil Arden Salt Lines Rack" in headings
+
+
+@pytest.mark.parametrize("html,text", [
+    ("<p><a href='/x'>Dana Vore</a><em>Low Tide</em> is out now, and it is the record of the month.</p>",
+     "Dana Vore Low Tide is out now"),
+    ("<p><b>T</b>he record of the month is out now, and it is a quiet, patient album of duets.</p>",
+     "The record of the month"),
+])
+def test_adjacent_elements_are_separate_words_but_a_split_word_stays_whole(html: str, text: str) -> None:
+    assert text in _clean(f"<html><body><article>{html * 3}</article></body></html>").text

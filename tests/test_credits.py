@@ -549,3 +549,25 @@ def test_a_contracted_is_or_has_before_a_verb_still_gives_the_role(run_text, tex
 def test_a_possessive_before_a_noun_that_is_also_a_role_verb_gives_no_role(run_text):
     doc = run_text("In Lantern Row, Dana Marsh's calming voice and bright smile carry every episode.")
     assert not [c for c in doc._.credits if c["person"] == "Dana Marsh"]
+
+
+def test_album_list_subheadings_credit_the_musicians_named_before_the_title(nlp):
+    from conftest import tagged_doc
+    from extract.document import TextSpan
+    body = "A live album of duets, recorded in one night."
+    lines = ["Dana Vore & Gil Arden Low Tide Rack", body, "Mara Quell Salt Lines Warp", body]
+    text = "\n".join(lines)
+    spans, at = [], 0
+    for line in lines:
+        if line != body:
+            spans.append(TextSpan(at, at + len(line), "heading"))
+            for title in ("Low Tide", "Salt Lines"):
+                if title in line:
+                    s = at + line.index(title)
+                    spans.append(TextSpan(s, s + len(title), "emphasis"))
+        at += len(line) + 1
+    doc = tagged_doc(nlp, text, {"Dana Vore": "PERSON", "Gil Arden": "PERSON", "Mara Quell": "PERSON",
+                                 "Low Tide": "WORK", "Salt Lines": "WORK"}, spans)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert {("Dana Vore", "musician", "Low Tide"), ("Gil Arden", "musician", "Low Tide"),
+            ("Mara Quell", "musician", "Salt Lines")} <= got

@@ -253,7 +253,17 @@ def _boilerplate_kind(tag: Tag) -> str | None:
         return "strong"
     if tag.name in _INLINE_TAGS and _in_paragraph(tag):  # "<p>The <a id='auto-tag_doobie-brothers'>..." is text
         return None
-    return "weak" if settings.BOILERPLATE_RE.search(ident) else None
+    if not settings.BOILERPLATE_RE.search(ident):
+        return None
+    return None if _entry_header(tag, ident) else "weak"
+
+
+def _entry_header(tag: Tag, ident: str) -> bool:
+    """A list entry's own header ("chart-entry-header": artist, title, label) is not the site's header:
+    a short block marked only "header" that holds a subheading."""
+    marks = {m.group(2).casefold() for m in settings.BOILERPLATE_RE.finditer(ident)}
+    return marks == {"header"} and tag.name not in ("header", "nav") and \
+        tag.find(("h2", "h3", "h4", "h5", "h6")) is not None and len(tag.get_text()) < 300
 
 
 def _main_blocks(soup: BeautifulSoup, sizes: TextSizes | None = None, body: Tag | None = None) -> list[Tag]:
@@ -504,17 +514,21 @@ class _TextBuilder:
             self._line.append(flat)
             self._line_len += len(flat)
             return
+        after_tag = False
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
                     self._line_len += len(child)
+                    after_tag = False
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
+            inline_after_tag, after_tag = after_tag, True
             if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes) \
                     and not (name in _SECTION_TAGS and _holds_prose(child, self.sizes)) \
+                    and not _entry_heading(child) \
                     and not (name in ("ul", "ol") and _introduced(child)):
                 self._flush(kind)
                 continue
@@ -551,6 +565,9 @@ class _TextBuilder:
                 self._walk(child, kind, depth + 1)
                 self._flush(kind)
             else:
+                if inline_after_tag and self._line and self._line[-1][-1:].isalnum():
+                    self._line.append(" ")  # "<a>Artist</a><em>Album</em>": separate words
+                    self._line_len += 1
                 self._inline_tag(child, kind, depth + 1)
 
     def _holds_layout(self, cell: Tag) -> bool:
@@ -564,11 +581,13 @@ class _TextBuilder:
             self._line.append(flat)
             self._line_len += len(flat)
             return
+        after_tag = False
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
                     self._line_len += len(child)
+                    after_tag = False
             elif isinstance(child, Tag):
                 if child.name == "br":
                     self._line.append(" ")
@@ -576,7 +595,12 @@ class _TextBuilder:
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
+                    if after_tag and self._line and self._line[-1][-1:].isalnum():
+                        # "<a>Artist</a><em>Album</em>": elements a stylesheet sets apart are separate words
+                        self._line.append(" ")
+                        self._line_len += 1
                     self._inline_tag(child, "paragraph", depth + 1)
+                after_tag = True
         if allow_blocks:
             self._pending_nested.extend(c for c in node.contents if isinstance(c, Tag) and c.name in ("ul", "ol"))
 
@@ -692,6 +716,20 @@ def _holds_prose(tag: Tag, sizes: TextSizes | None) -> bool:
                 and p.find_parent("a") is None:
             return True
     return False
+
+
+def _entry_heading(tag: Tag) -> bool:
+    """A block holding only a subheading whose artist or title links and whose other part is plain text
+    ("<h2><a>Artist</a><em>Album</em></h2>"): a list entry's heading, not a menu or a teaser."""
+    if tag.name != "div" or len(tag.get_text()) > 300:
+        return False
+    inner = tag.find_all(True)
+    if sum(t.name in ("h2", "h3", "h4", "h5", "h6") for t in inner) != 1 or \
+            any(t.name in settings.BLOCK_TAGS for t in inner):
+        return False
+    text = len(_WS.sub("", tag.get_text()))
+    links = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
+    return 0 < text and links < 0.9 * text
 
 
 def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:

@@ -26,7 +26,7 @@ from .base import Component
 from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
     after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
     work_after_modifiers as _work_after_modifiers
-from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -228,6 +228,14 @@ class CreditFinder(Component):
             role = "musician" if e.featured or kind in ("song", "album") else \
                 "creator" if kind in ("tv_series", "miniseries") else "director"
             credit(canonical(m), role, e.title, None, m.sent)
+        # "Steve Davis & Gaz Williams <em>Shipwreck</em>" as an album list's subheading: the musicians
+        headed = heading_entries(doc)
+        # a list is all of one kind: one album or song among its titles makes it a list of records
+        if any(work_kind.get(norm_key(e.title)) in ("song", "album") for e in headed):
+            for e in headed:
+                for m in person_spans:
+                    if e.name_start <= m.start_char and m.end_char <= e.name_end:
+                        credit(canonical(m), "musician", e.title, None, m.sent)
         self._subjects(doc, people, person_spans)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)

@@ -166,6 +166,32 @@ def _title_cased(words: list[str]) -> bool:
     return words[0][:1].isupper() and (not major or sum(w[:1].isupper() for w in major) * 3 >= len(major) * 2)
 
 
+def heading_entries(doc: Doc) -> list[ListEntry]:
+    """Entries of a page whose subheadings each name a maker, then an italicised or quoted title
+    ("Steve Davis & Gaz Williams <em>Shipwreck</em> Rack", "Mitski – 'My Love Mine All Mine'"): two or
+    more such headings. The entry's name is the heading's text before the title."""
+    clean = doc._.clean
+    text = doc_text(doc)
+    spans = getattr(clean, "spans", []) or []
+    titles = [s for s in spans if s.kind in ("emphasis", "quote")]
+    out: list[ListEntry] = []
+    for h in (s for s in spans if s.kind == "heading"):
+        inner = [t for t in titles if h.start < t.start and t.end <= h.end]
+        if not inner:
+            continue
+        t = inner[0]
+        lead = text[h.start:t.start]
+        name = lead.strip(" \t,:–—-|\"“‘'")
+        words = name.split()
+        if not words or len(words) > 8 or not _title_cased(words) or re.search(r"[.!?;:]\s", name):
+            continue
+        name_start = h.start + lead.index(name)
+        title = text[t.start:t.end].strip(" \"“”‘’'")
+        if title:
+            out.append(ListEntry(title, t.start, t.end, False, name_start, name_start + len(name)))
+    return out if len(out) >= 2 else []
+
+
 def list_entries(doc: Doc) -> list[ListEntry]:
     """Entries of the lists that name works: a run of three or more list items introduced by a
     heading or sentence about tracks, a lineup, episodes, films..., each item a short title,
