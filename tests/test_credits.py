@@ -571,3 +571,11 @@ def test_album_list_subheadings_credit_the_musicians_named_before_the_title(nlp)
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert {("Dana Vore", "musician", "Low Tide"), ("Gil Arden", "musician", "Low Tide"),
             ("Mara Quell", "musician", "Salt Lines")} <= got
+
+
+@pytest.mark.parametrize("phrase", ["Based on the manga by", "Adapted from the novel by", "Based on the play by"])
+def test_source_material_by_phrases_give_the_writer_of_the_sections_work(run_text, phrase):
+    text = f"Lantern Row\n{phrase} Dana Marsh, the show blended romance with an Ashfall-esque mystery."
+    doc = run_text(text, spans=[(0, 11, "heading"), (0, 11, "emphasis"), (text.index("Ashfall"), text.index("Ashfall") + 7, "emphasis")])
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Dana Marsh", "writer", "Lantern Row") in got and ("Dana Marsh", "writer", "Ashfall") not in got

@@ -130,3 +130,14 @@ def test_generational_suffix_keeps_its_full_stop(nlp):
 def test_model_person_spans_are_cut_to_names(nlp, text, ent, expected, absent):
     names = {p["name"] for p in tagged_doc(nlp, text, {ent: "PERSON"})._.people}
     assert absent not in names and (expected is None or expected in names)
+
+
+@pytest.mark.parametrize("text,credited", [
+    ("Laura Penhale poses at the premiere. (Photo by Dana Vore/Getty Images for the studio)\nShe spoke.", "Dana Vore"),
+    ("Laura Penhale and the band. (Photos by Gil Arden, left, and Mara Quell/Invision/AP)\nThey left.", "Mara Quell"),
+    ("Laura Penhale declined to comment.\nThe Courier's Dana Vore contributed to this report.", "Dana Vore"),
+    ("Laura Penhale at the gala.\nCredit: Dana Vore\nShe won.", "Dana Vore"),
+])
+def test_photo_and_contributor_credits_are_not_people(nlp, text, credited):
+    doc = tagged_doc(nlp, text, {"Laura Penhale": "PERSON", credited: "PERSON"})
+    assert credited not in people(doc) and "Laura Penhale" in people(doc)

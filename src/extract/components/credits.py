@@ -611,7 +611,7 @@ class CreditFinder(Component):
         it: "Legion and Fargo"), else the section's, else the article's."""
         lo, hi = _clause(doc, cue)
         works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
-                 and not (w.start < cue.end and w.end > cue.start)]
+                 and not (w.start < cue.end and w.end > cue.start) and not _likeness(doc, w)]
         before = [w for w in works if w.end <= cue.start]
         after = [w for w in works if w.start >= cue.end]
         if direction == "after" and nouns:  # "Legion creator X to direct": Legion goes with "creator"
@@ -726,6 +726,12 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return inside[0]
+
+
+def _likeness(doc: Doc, w: Span) -> bool:
+    """"an Evangelion-esque creation", "a Succession-style feud": the title describes, it is not the work."""
+    return w.end + 1 < len(doc) and doc[w.end].text == "-" and doc[w.end + 1].lower_ in (
+        "esque", "like", "style", "inspired", "adjacent", "lite", "type", "flavoured", "flavored")
 
 
 _ACTING_WORDS = frozenset("as role roles part parts turn turns performance performances portrayal played plays starred "

@@ -106,6 +106,8 @@ class PeopleLinker(Component):
         for whole in doc.ents:
             if whole.label_ != "PERSON":
                 continue
+            if _credit_line(doc, whole):
+                continue
             for ent in _model_name_parts(whole):
                 if not any(t.i in work_tokens for t in ent) \
                         and norm_key(ent.text) not in work_titles and not _misread_name(ent, caps_heads):
@@ -117,7 +119,7 @@ class PeopleLinker(Component):
             add(name, "jsonld", role)
         if self.use_patterns:
             for span, role in self._from_patterns(doc, work_tokens):
-                if not _misread_name(span, caps_heads):
+                if not _misread_name(span, caps_heads) and not _credit_line(doc, span):
                     span, lower_words = _trim_heading_word(span, caps_heads, lower_words)
                     add(span.text, "pattern", role)
 
@@ -257,6 +259,19 @@ _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
 
 _OPENING_ADVERBS = frozenset("then now meanwhile later still also so but and yet here there when while after before "
                              "as if since though once even".split())
+
+
+_CREDIT_BEFORE = re.compile(r"(?:\((?:photos?|images?|pictures?|credit|pictured)\b[^()\n]*"
+                            r"|(?:^|\n)\s*(?:photos?|images?|credits?|source|courtesy)\s*(?:by\b|:)[^\n]*)$", re.I)
+_CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]|\s+(?:contributed (?:to this report|reporting)|for Getty Images)", re.I)
+
+
+def _credit_line(doc: Doc, ent: Span) -> bool:
+    """A photographer's or contributor's credit, not a person the article is about: "(Photo by Kevin
+    Mazur/Getty Images)", "Credit: Dana Vore", "Fox News' Jessica Napoli contributed to this report"."""
+    text = doc_text(doc)
+    return bool(_CREDIT_BEFORE.search(text[max(0, ent.start_char - 80):ent.start_char])
+                or _CREDIT_AFTER.match(text, ent.end_char))
 
 
 def _model_name_parts(ent: Span) -> list[Span]:
