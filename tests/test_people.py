@@ -74,6 +74,7 @@ def _with_ents(nlp, text: str, persons: list[str]):
         ("Composer Gustavo Santaolalla returns for the show.", "Composer Gustavo Santaolalla", "Gustavo Santaolalla"),
         ("The young Nora is played by Moon Seung-ah in the prologue.", "Moon Seung", "Moon Seung-ah"),
         ("Then Da'Nell Joy Ruffin won the prize.", "Joy Ruffin", "Da'Nell Joy Ruffin"),
+        ("It was produced by Canadian Dana Vore last year.", "Canadian Dana Vore", "Dana Vore"),
     ],
 )
 def test_model_names_are_tidied(nlp, text, tagged, name):
@@ -85,6 +86,7 @@ def test_model_names_are_tidied(nlp, text, tagged, name):
     [
         ("The Triple Play Blu-ray arrives in May with a new commentary.", "Triple Play Blu-ray"),
         ("Veteran Nollywood actress Kate Adeyemi has died.", "Veteran Nollywood"),
+        ("The best was Gil Arden's Erupcja. Indeed, it was the best.", "Erupcja. Indeed"),
     ],
 )
 def test_things_the_model_tags_as_people_are_not_people(nlp, text, tagged):

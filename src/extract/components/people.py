@@ -76,6 +76,7 @@ class PeopleLinker(Component):
         self.use_patterns = use_patterns
         self.role_words = frozenset(w.casefold() for ws in load_json("roles.json")["nouns"].values()
                                     for w in ws if " " not in w)
+        self.demonyms = load_words("demonyms.txt")
 
     def process(self, doc: Doc) -> Doc:
         clean = doc._.clean
@@ -87,8 +88,8 @@ class PeopleLinker(Component):
         def add(name: str, source: str, role: str | None = None) -> None:
             name = _tidy_name(name)
             words = name.split()
-            if len(words) >= 3 and words[0].casefold() in self.role_words:  # "Composer Gustavo Santaolalla"
-                name = " ".join(words[1:])
+            if len(words) >= 3 and (words[0].casefold() in self.role_words or words[0].casefold() in self.demonyms):
+                name = " ".join(words[1:])  # "Composer Gustavo Santaolalla", "Canadian Liane Cunje"
             key = norm_key(name)
             if not key or key in self.stop or key in authors or len(name) > 60 or not re.search(r"[A-Za-z]", name):
                 return
@@ -278,8 +279,8 @@ def _model_name_parts(ent: Span) -> list[Span]:
     """The names in a model PERSON span: none across a colon ("Verdict: Connor's Wedding"), two across a
     possessive ("Alan Ruck's Connor": the actor and the part), and a sentence-opening adverb the model
     took in left out ("Then Tom Wambsgans")."""
-    if any(t.text == ":" for t in ent):
-        return []
+    if any(t.text == ":" or t.text in (".", "!", "?") and t.i + 1 < ent.end and t.whitespace_ for t in ent):
+        return []  # "Verdict: Connor's Wedding", "Erupcja. Indeed": across a colon or a sentence end
     if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in _OPENING_ADVERBS:
         ent = ent[1:]
     cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
