@@ -579,3 +579,20 @@ def test_source_material_by_phrases_give_the_writer_of_the_sections_work(run_tex
     doc = run_text(text, spans=[(0, 11, "heading"), (0, 11, "emphasis"), (text.index("Ashfall"), text.index("Ashfall") + 7, "emphasis")])
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Dana Marsh", "writer", "Lantern Row") in got and ("Dana Marsh", "writer", "Ashfall") not in got
+
+
+def test_a_role_word_in_another_clause_is_not_the_subjects(run_text):
+    doc = run_text("Dana Marsh was eliminated in what host Gil Arden described as the hardest verdict of Lantern Row.")
+    roles = {(c["person"], c["role"]) for c in doc._.credits}
+    assert ("Dana Marsh", "host") not in roles and ("Gil Arden", "host") in roles
+
+
+def test_the_title_star_epithet_is_the_headline_persons_credit(run_text):
+    text = ("Dana Marsh voted off the dance show\n"
+            "The former “Lantern Row” star, 42, was voted off on Monday in a tight race against singer Gil Arden.\n"
+            "The series “Lantern Row” ran for six seasons.")
+    spans = [(m, m + 11, "quote") for m in (text.index("Lantern Row"), text.rindex("Lantern Row"))]
+    doc = run_text(text, spans=spans, headline=True)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Dana Marsh", "actor", "Lantern Row") in got
+    assert ("Gil Arden", "musician", "Lantern Row") not in got

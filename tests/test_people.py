@@ -143,3 +143,17 @@ def test_model_person_spans_are_cut_to_names(nlp, text, ent, expected, absent):
 def test_photo_and_contributor_credits_are_not_people(nlp, text, credited):
     doc = tagged_doc(nlp, text, {"Laura Penhale": "PERSON", credited: "PERSON"})
     assert credited not in people(doc) and "Laura Penhale" in people(doc)
+
+
+def test_a_surname_with_particles_is_a_short_form(nlp):
+    text = "Dana Van Der Holt left the show on Monday. Later, Van Der Holt said she was proud."
+    from spacy.tokens import Span
+    doc = nlp.make_doc(text)
+    from extract.document import CleanDocument
+    from extract.schema import Meta
+    doc._.clean = CleanDocument(source="t.html", text=text, meta=Meta())
+    second = text.index("Van Der Holt said")
+    doc.ents = [doc.char_span(0, 17, label="PERSON"), doc.char_span(second, second + 12, label="PERSON")]
+    doc = nlp(doc)
+    p = {x["name"]: x for x in doc._.people}
+    assert "Van Der Holt" not in p and "Van Der Holt" in p["Dana Van Der Holt"]["aliases"]

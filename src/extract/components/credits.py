@@ -117,6 +117,9 @@ class CreditFinder(Component):
                 if character and norm_key(character) == norm_key(name):
                     character = None
                 for work in self._works_for(doc, cue, direction, topic, nouns):
+                    if role == "musician" and direction == "before" and cue[0].lower_ not in _SCORE_WORDS \
+                            and work_kind.get(norm_key(work or "")) in _SCREEN:
+                        continue  # "singer Ally Brooke" in a sentence about a TV show (a composer scores it)
                     credit(name, role, work, character, sent)
                     if character and role == "actor":
                         self._add_character(doc, people, character, work, cue)
@@ -229,6 +232,9 @@ class CreditFinder(Component):
                 "creator" if kind in ("tv_series", "miniseries") else "director"
             credit(canonical(m), role, e.title, None, m.sent)
         # "Steve Davis & Gaz Williams <em>Shipwreck</em>" as an album list's subheading: the musicians
+        # "The former 'Dawson's Creek' star, 42, was voted off": the epithet stands for the headline's person
+        for who, w, cue in _title_epithets(doc, person_spans, work_at):
+            credit(who, "actor", canonical(w), None, cue.sent)
         headed = heading_entries(doc)
         # a list is all of one kind: one album or song among its titles makes it a list of records
         if any(work_kind.get(norm_key(e.title)) in ("song", "album") for e in headed):
@@ -393,8 +399,8 @@ class CreditFinder(Component):
         # "X was head writer", "X is a producer"
         if i < sent.end and doc[i].lower_ in ("is", "was", "became", "becomes", "remains", "has", "had"):
             for t in doc[i + 1:min(sent.end, i + 5)]:
-                if t.is_punct and t.text != "-":
-                    break
+                if t.is_punct and t.text != "-" or t.lower_ in _NOT_PREDICATE:
+                    break  # "X was eliminated in what host Y described": the noun is another clause's
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
                     yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
                     break
@@ -673,7 +679,7 @@ _FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created b
 
 
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
-_CLAUSE_BREAKS = frozenset("and but or said says told that which who whom whose when where while because if after before "
+_CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
 _NOT_CASTING = frozenset(("such", "well", "known", "same"))  # "such as", "as well as", "known as": not a part
@@ -726,6 +732,10 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return inside[0]
+
+
+_NOT_PREDICATE = frozenset("in on at by for with from after before what that who which whom when where while "
+                           "because as to".split())
 
 
 def _likeness(doc: Doc, w: Span) -> bool:
@@ -864,6 +874,37 @@ def _clause(doc: Doc, span: Span) -> tuple[int, int]:
             hi = t.i
             break
     return lo, hi
+
+
+_SCREEN = frozenset(("film", "tv_series", "miniseries", "episode", "season", "tv_special"))
+_SCORE_WORDS = frozenset(("composer", "co-composer", "score", "music", "songwriter", "lyricist"))
+_EPITHET_NOUNS = frozenset(("star", "actor", "actress", "alum", "alumna", "alumnus", "lead", "heartthrob"))
+
+
+def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]) -> list[tuple[str, Span, Span]]:
+    """(person, work, cue) for "the [former] <title> star" with no name after it: the one person the
+    headline names."""
+    clean = doc._.clean
+    head = next((s for s in getattr(clean, "spans", []) or [] if s.kind == "headline"), None)
+    if head is None:
+        return []
+    named = {canonical(m) for m in person_spans if m.end_char <= head.end}
+    if len(named) != 1:
+        return []
+    who = named.pop()
+    out = []
+    for w in work_at.values():
+        k = w.end + (1 if w.end < len(doc) and doc[w.end].text in CLOSING_QUOTES else 0)
+        if k >= len(doc) or doc[k].lower_ not in _EPITHET_NOUNS or not doc[k].is_lower:
+            continue
+        if k + 1 < len(doc) and (doc[k + 1].ent_type_ == "PERSON" or doc[k + 1].is_title):
+            continue  # "the Fargo star Kirsten Dunst": the name follows
+        b = w.start - 1
+        while b >= 0 and (doc[b].text in ("“", '"', "‘", "'") or doc[b].lower_ in ("former", "original", "late", "one-time")):
+            b -= 1
+        if b >= 0 and doc[b].lower_ == "the" and w.start_char > head.end:
+            out.append((who, w, doc[b:k + 1]))
+    return out
 
 
 def _topic_work(doc: Doc) -> str | None:

@@ -342,6 +342,9 @@ def _core(name: str) -> list[str]:
     return words[:-1] if len(words) > 2 and words[-1] in _SUFFIXES else words
 
 
+_SURNAME_PARTICLES = frozenset("van von der de den del della di da du le la st. ter ten mac bin ibn al el".split())
+
+
 def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     """Full names with the short forms that resolve to them (surname, first name, possessives)."""
     fulls = sorted((p["name"] for p in names.values()), key=lambda x: -len(x.split()))
@@ -360,8 +363,8 @@ def _cluster(names: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
     for name in fulls:
         words = name.split()
         owner = None
-        if len(words) <= 2:
-            # a short form of exactly one longer name: its last words or its first word
+        if len(words) <= 2 or words[0].casefold() in _SURNAME_PARTICLES:
+            # a short form of exactly one longer name: its last words ("Van Der Beek") or its first word
             cands = [f for f in clusters if f != name and len(f.split()) > len(words)
                      and (_core(f)[-len(words):] == words or (len(words) == 1 and f.split()[0] == words[0]))]
             if len(cands) == 1:
