@@ -596,3 +596,20 @@ def test_the_title_star_epithet_is_the_headline_persons_credit(run_text):
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Dana Marsh", "actor", "Lantern Row") in got
     assert ("Gil Arden", "musician", "Lantern Row") not in got
+
+
+def test_each_fact_block_credits_the_title_above_it(run_text):
+    text = ("Our picks this month.\nLantern Row\nAuthor: Dana Marsh\nReleased: May 4, 2025\nA quiet novel.\n"
+            "Salt Lines\nAuthor: Gil Arden\nGenre: Romance\nA loud one.")
+    facts = [("Author", "Dana Marsh"), ("Released", "May 4, 2025"), ("Author", "Gil Arden"), ("Genre", "Romance")]
+    doc = run_text(text, facts=facts)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert {("Dana Marsh", "writer", "Lantern Row"), ("Gil Arden", "writer", "Salt Lines")} <= got
+    assert {"Lantern Row", "Salt Lines"} <= {w["title"] for w in doc._.works}
+
+
+def test_one_fact_block_is_not_a_list_of_entries(run_text):
+    text = "Lantern Row\nAuthor: Dana Marsh\nReleased: May 4, 2025\nA quiet novel."
+    doc = run_text(text, facts=[("Author", "Dana Marsh"), ("Released", "May 4, 2025")])
+    from extract.components.util import fact_entries
+    assert fact_entries(doc) == []

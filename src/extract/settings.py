@@ -127,5 +127,6 @@ FACT_KEYS = {
     "executive producers", "showrunner", "network", "platform", "streaming on", "where to watch",
     "available on", "studio", "distributor", "runtime", "running time", "episodes",
     "number of episodes", "seasons", "number of seasons", "music by", "composer", "based on",
-    "artist", "album", "label", "record label", "host", "hosts", "presenter", "rating",
+    "artist", "album", "label", "record label", "host", "hosts", "presenter", "rating", "author", "authors",
+    "publisher", "developer",
 }

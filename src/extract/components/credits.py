@@ -26,7 +26,8 @@ from .base import Component
 from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
     after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
     work_after_modifiers as _work_after_modifiers
-from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, fact_entries, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .people import FACT_ROLES as _FACT_ROLES
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -232,6 +233,14 @@ class CreditFinder(Component):
                 "creator" if kind in ("tv_series", "miniseries") else "director"
             credit(canonical(m), role, e.title, None, m.sent)
         # "Steve Davis & Gaz Williams <em>Shipwreck</em>" as an album list's subheading: the musicians
+        # "The Forget-Me-Not Library / Author: Heather Webber": each fact block credits the title above it
+        for title, start, _end, facts in fact_entries(doc):
+            ev = doc.char_span(start, _end, alignment_mode="expand")
+            for f in facts:
+                role = _FACT_ROLES.get(f.key.casefold())
+                if role and ev is not None:
+                    for name in (p for p in people if p in f.value):
+                        credit(name, role, title, None, ev)
         # "The former 'Dawson's Creek' star, 42, was voted off": the epithet stands for the headline's person
         for who, w, cue in _title_epithets(doc, person_spans, work_at):
             credit(who, "actor", canonical(w), None, cue.sent)
@@ -665,17 +674,11 @@ class CreditFinder(Component):
     def _from_facts(self, doc: Doc, name: str, role: str) -> bool:
         clean = doc._.clean
         for f in getattr(clean, "facts", []) or []:
-            if name in f.value and role in _FACT_ROLE_KEYS.get(f.key.casefold(), ()):
+            if name in f.value and role == _FACT_ROLES.get(f.key.casefold()):
                 return True
         return False
 
 
-_FACT_ROLE_KEYS = {"creator": ("creator",), "creators": ("creator",), "created by": ("creator",),
-                   "director": ("director",), "directed by": ("director",), "directors": ("director",),
-                   "writer": ("writer",), "writers": ("writer",), "written by": ("writer",),
-                   "lead cast": ("actor",), "cast": ("actor",), "starring": ("actor",), "stars": ("actor",),
-                   "main cast": ("actor",), "producer": ("producer",), "producers": ("producer",),
-                   "executive producer": ("producer",), "host": ("host",), "hosts": ("host",)}
 
 
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)

@@ -27,13 +27,14 @@ from ..metadata import ld_names, ld_types
 from .base import Component
 from .util import CLOSING_QUOTES, doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
 
-_FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
+FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
                "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
                "written by": "writer", "screenplay": "writer", "lead cast": "actor", "cast": "actor",
                "starring": "actor", "stars": "actor", "main cast": "actor", "producer": "producer",
                "producers": "producer", "executive producer": "producer", "executive producers": "producer",
                "showrunner": "creator", "host": "host", "hosts": "host", "presenter": "host",
-               "music by": "musician", "composer": "musician", "artist": "musician"}
+               "music by": "musician", "composer": "musician", "artist": "musician", "author": "writer",
+               "authors": "writer", "novelist": "writer", "playwright": "writer"}
 _LD_ROLES = {"actor": "actor", "actors": "actor", "director": "director", "directors": "director",
              "creator": "creator", "author": "writer", "producer": "producer", "byArtist": "musician",
              "musicBy": "musician"}
@@ -150,7 +151,7 @@ class PeopleLinker(Component):
     # ---------------------------------------------------------------- sources
     def _from_facts(self, clean: Any) -> Iterable[tuple[str, str]]:
         for f in getattr(clean, "facts", []) or []:
-            role = _FACT_ROLES.get(f.key.casefold())
+            role = FACT_ROLES.get(f.key.casefold())
             if role:
                 for part in re.split(r",|;|\band\b|&|/", f.value):
                     part = re.sub(r"\(.*?\)", "", part).strip(" .")

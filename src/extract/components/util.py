@@ -166,6 +166,48 @@ def _title_cased(words: list[str]) -> bool:
     return words[0][:1].isupper() and (not major or sum(w[:1].isupper() for w in major) * 3 >= len(major) * 2)
 
 
+_FACT_LINE = re.compile(r"[A-Z][\w /&()'-]{1,30}:\s+\S.*")
+# keys that say a fact block describes one work: who made it, when and where it came out
+_ENTRY_FACT_KEYS = frozenset(("author", "authors", "writer", "written by", "director", "directed by", "starring",
+                              "cast", "creator", "created by", "artist", "released", "release date", "publisher",
+                              "label", "network", "genre", "format", "developer", "platform", "studio"))
+_NOT_ENTRY_TITLES = re.compile(r"\b(?:details|info|information|facts?|specs|at a glance|credits|cast and crew|"
+                               r"where to watch|summary|overview)\b", re.I)
+
+
+def fact_entries(doc: Doc) -> list[tuple[str, int, int, list]]:
+    """(title, start, end, facts) for each block of "Key: value" lines under a title line, on a page
+    with two or more such blocks ("The Forget-Me-Not Library / Author: Heather Webber / Released: ...")."""
+    clean = doc._.clean
+    text = doc_text(doc)
+    facts = sorted((f for f in getattr(clean, "facts", []) or [] if f.start >= 0), key=lambda f: f.start)
+    blocks: dict[int, list] = {}
+    for f in facts:
+        line_start = text.rfind("\n", 0, f.start) + 1
+        # walk up over the fact lines above this one to the line that heads the block
+        head_end = line_start - 1
+        while head_end > 0:
+            prev_start = text.rfind("\n", 0, head_end) + 1
+            if not _FACT_LINE.fullmatch(text[prev_start:head_end]):
+                break
+            head_end = prev_start - 1
+        if head_end <= 0:
+            continue
+        blocks.setdefault(head_end, []).append(f)
+    out = []
+    for head_end, fs in blocks.items():
+        if not {f.key.casefold() for f in fs} & _ENTRY_FACT_KEYS:
+            continue
+        head_start = text.rfind("\n", 0, head_end) + 1
+        title = text[head_start:head_end].strip()
+        words = title.split()
+        if not words or len(words) > 12 or title[-1] in ".!?:;," or not _title_cased(words) \
+                or _NOT_ENTRY_TITLES.search(title):
+            continue
+        out.append((title, head_start, head_start + len(title), fs))
+    return out if len(out) >= 2 else []
+
+
 def heading_entries(doc: Doc) -> list[ListEntry]:
     """Entries of a page whose subheadings each name a maker, then an italicised or quoted title
     ("Steve Davis & Gaz Williams <em>Shipwreck</em> Rack", "Mitski – 'My Love Mine All Mine'"): two or

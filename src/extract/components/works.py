@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_jsonl, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, list_entries, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, \
+from .util import doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, \
     tokens_with
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
@@ -143,6 +143,8 @@ class WorkFinder(Component):
             add(title, "jsonld", kind, info=info)
         for title, kind, info in self._from_facts(clean):
             add(title, "facts", kind, info=info)
+        for title, *_ in fact_entries(doc):  # "The Forget-Me-Not Library / Author: ... / Released: ..."
+            add(title, "facts:entry")
         for ent in ents:
             if ent.label_ == "WORK":
                 key = norm_key(ent.text)
@@ -418,7 +420,7 @@ class WorkFinder(Component):
     def _trusted(self, c: dict) -> bool:
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("markup:emphasis") or src.get("markup:heading") \
+        if src.get("jsonld") or src.get("facts") or src.get("facts:entry") or src.get("markup:emphasis") or src.get("markup:heading") \
                 or src.get("markup:heading_list") or src.get("markup:table") or src.get("markup:list") or src.get("markup:song"):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
