@@ -170,7 +170,8 @@ _FACT_LINE = re.compile(r"[A-Z][\w /&()'-]{1,30}:\s+\S.*")
 # keys that say a fact block describes one work: who made it, when and where it came out
 _ENTRY_FACT_KEYS = frozenset(("author", "authors", "writer", "written by", "director", "directed by", "starring",
                               "cast", "creator", "created by", "artist", "released", "release date", "publisher",
-                              "label", "network", "genre", "format", "developer", "platform", "studio"))
+                              "label", "record label", "genre", "studio"))
+_DATED_LINE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|[*®™©]")
 _NOT_ENTRY_TITLES = re.compile(r"\b(?:details|info|information|facts?|specs|at a glance|credits|cast and crew|"
                                r"where to watch|summary|overview)\b", re.I)
 
@@ -202,7 +203,7 @@ def fact_entries(doc: Doc) -> list[tuple[str, int, int, list]]:
         title = text[head_start:head_end].strip()
         words = title.split()
         if not words or len(words) > 12 or title[-1] in ".!?:;," or not _title_cased(words) \
-                or _NOT_ENTRY_TITLES.search(title):
+                or _NOT_ENTRY_TITLES.search(title) or _DATED_LINE.search(title):
             continue
         out.append((title, head_start, head_start + len(title), fs))
     return out if len(out) >= 2 else []
