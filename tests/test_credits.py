@@ -613,3 +613,16 @@ def test_one_fact_block_is_not_a_list_of_entries(run_text):
     doc = run_text(text, facts=[("Author", "Dana Marsh"), ("Released", "May 4, 2025")])
     from extract.components.util import fact_entries
     assert fact_entries(doc) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dana Marsh was inspired to create the website in anticipation of Lantern Row.", set()),
+    ("Dana Marsh wrote a long letter to the studio about Lantern Row.", set()),
+    ("Dana Marsh co-produced a handful of songs on Lantern Row.", {("Dana Marsh", "producer", "Lantern Row")}),
+    ("Dana Marsh wrote the screenplay for Lantern Row.", {("Dana Marsh", "writer", "Lantern Row")}),
+    ("Dana Marsh created the hit series Lantern Row.", {("Dana Marsh", "creator", "Lantern Row")}),
+])
+def test_a_making_verb_whose_object_is_not_a_work_gives_no_credit(run_text, text, expected):
+    s = text.index("Lantern Row")
+    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"]} == expected

@@ -395,6 +395,9 @@ class CreditFinder(Component):
             verb, far = self._verb_near(ctx, i, sent), True
             if verb is not None and contracted and doc[verb[0] - 1].lower_ != "to" and verb[1][0] not in ("to", "will"):
                 verb = None  # "X's set to direct"; "Norman's calming voice" is a noun
+        if verb is not None and verb[2] in ("creator", "writer", "producer", "director") \
+                and role_object_is_not_a_work(doc, verb[0] + len(verb[1]), sent, work_tokens, self.work_nouns):
+            verb = None  # "inspired to create the website", "wrote a letter": the object is not a work
         if verb is not None:
             p, phrase, role = verb
             character = self._character_after(doc, p + len(phrase), sent, person_tokens, work_tokens) \
@@ -735,6 +738,35 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     if top[0][0] != first or len(top) > 1 and top[1][1] == top[0][1]:
         return None
     return inside[0]
+
+
+_QUANTITIES = frozenset(("handful", "couple", "number", "pair", "trio", "string", "slew", "bunch", "dozen", "few",
+                         "lot", "set", "collection", "run", "batch", "series", "host"))
+_WORKISH = frozenset(("it", "them", "this", "that", "these", "those", "one", "episode", "episodes", "season",
+                      "seasons", "pilot", "finale", "screenplay", "script", "story", "book", "novel", "music", "score",
+                      "songs", "song", "album", "record", "play", "musical", "musicals", "project", "part", "role",
+                      "character", "version", "adaptation", "remake", "sequel", "movie", "movies", "film", "films",
+                      "series", "show", "shows", "documentary", "feature", "short", "special", "track", "tracks"))
+
+
+def role_object_is_not_a_work(doc: Doc, k: int, sent: Span, work_tokens: set[int] | dict, work_nouns: dict) -> bool:
+    """After a making verb, "the website", "a letter", "the company": a determiner and a common noun
+    that names no kind of work (a title, "the film", "it" still count)."""
+    if k + 1 >= sent.end or doc[k].lower_ not in ("the", "a", "an"):
+        return False
+    j = k + 1
+    while j < min(sent.end, k + 4) and doc[j].is_lower and doc[j].is_alpha and j + 1 < sent.end \
+            and doc[j + 1].is_lower and doc[j + 1].is_alpha and doc[j].lower_ not in _WORKISH \
+            and doc[j + 1].lower_ not in _NOT_PREDICATE and doc[j + 1].lower_ not in ("of", "and", "or", "about"):
+        j += 1  # "a new website": over adjectives to the noun, not past it
+    t = doc[j]
+    if t.lower_ in _QUANTITIES and j + 2 < sent.end and doc[j + 1].lower_ == "of":  # "a handful of songs on 1989"
+        n = doc[j + 2]
+        if n.lower_ in ("the", "a", "an"):
+            return role_object_is_not_a_work(doc, j + 2, sent, work_tokens, work_nouns)
+        return n.is_lower and n.is_alpha and n.lower_ not in _WORKISH and n.lower_ not in work_nouns
+    return t.is_lower and t.is_alpha and j not in work_tokens and t.lower_ not in _WORKISH \
+        and t.lower_ not in work_nouns and not (j + 1 < sent.end and doc[j + 1].i in work_tokens)
 
 
 _NOT_PREDICATE = frozenset("in on at by for with from after before what that who which whom when where while "
