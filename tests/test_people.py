@@ -157,3 +157,11 @@ def test_a_surname_with_particles_is_a_short_form(nlp):
     doc = nlp(doc)
     p = {x["name"]: x for x in doc._.people}
     assert "Van Der Holt" not in p and "Van Der Holt" in p["Dana Van Der Holt"]["aliases"]
+
+
+def test_a_model_name_ends_before_an_italic_title(nlp):
+    text = "Bram Quell Salt Lines Warp\nA patient record."
+    s = text.index("Salt Lines")
+    from extract.document import TextSpan
+    doc = tagged_doc(nlp, text, {"Bram Quell Salt Lines Warp": "PERSON"}, [TextSpan(s, s + 10, "emphasis")])
+    assert "Bram Quell" in people(doc) and "Bram Quell Salt Lines Warp" not in people(doc)

@@ -228,6 +228,9 @@ def test_list_entry_headings_name_works(run_text, headings, expected):
         ("Fans watched The Hollow Crown on Netflix all weekend.", "The Hollow Crown on Netflix", "The Hollow Crown"),
         ("“So I called her,” she said of the night.", "So I", None),
         ("The team lost on Tuesday night.", "Tuesday", None),
+        ("Fans loved 'Lantern Row' Season 2 this year.", "Lantern Row' Season 2", "Lantern Row"),
+        ("The Best Albums and Tracks of November and December 2025", "December 2025", None),
+        ("The Best Albums and Tracks of November and December 2025", "Tracks of November", None),
     ],
 )
 def test_model_titles_are_trimmed_or_dropped(nlp, text, tagged, expected):

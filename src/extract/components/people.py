@@ -105,10 +105,14 @@ class PeopleLinker(Component):
 
         caps_heads = _title_case_headings(doc)
         lower_words: set[str] | None = None
+        title_starts = sorted(x.start for x in getattr(clean, "spans", []) or [] if x.kind in ("emphasis", "quote"))
         for whole in doc.ents:
             if whole.label_ != "PERSON":
                 continue
             if _credit_line(doc, whole):
+                continue
+            whole = _before_title_markup(doc, whole, title_starts)
+            if whole is None:
                 continue
             for ent in _model_name_parts(whole):
                 if not any(t.i in work_tokens for t in ent) \
@@ -266,6 +270,15 @@ _OPENING_ADVERBS = frozenset("then now meanwhile later still also so but and yet
 _CREDIT_BEFORE = re.compile(r"(?:\((?:photos?|images?|pictures?|credit|pictured)\b[^()\n]*"
                             r"|(?:^|\n)\s*(?:photos?|images?|credits?|source|courtesy)\s*(?:by\b|:)[^\n]*)$", re.I)
 _CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z]|\s+(?:contributed (?:to this report|reporting)|for Getty Images)", re.I)
+
+
+def _before_title_markup(doc: Doc, ent: Span, title_starts: list[int]) -> Span | None:
+    """A model name that runs into an italicised or quoted title ends before it: "Rosalía <em>LUX</em>
+    Columbia" -> "Rosalía"."""
+    cut = next((c for c in title_starts if ent.start_char < c < ent.end_char), None)
+    if cut is None:
+        return ent
+    return doc.char_span(ent.start_char, cut, label=ent.label_, alignment_mode="contract") or None
 
 
 def _credit_line(doc: Doc, ent: Span) -> bool:

@@ -407,6 +407,8 @@ class WorkFinder(Component):
             return False
         if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title):
             return False
+        if _MONTH_YEAR.fullmatch(title):
+            return False  # "December 2025", "Tracks of November": a headline's dates, not a title
         if source.startswith("pattern") or source == "ner":
             if key in _MONTHS or key in SMALL:
                 return False
@@ -777,11 +779,18 @@ def _who_follows(doc: Doc, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
 
 
+_SEASON_TAIL = re.compile(r"(?<=\w)[’'\"”]?,?\s+(?:Season|Series)\s+(?:\d{1,2}|One|Two|Three|Four|Five)$", re.I)
+_MONTH_YEAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\s+(?:\d{4})?|(?:Tracks|Songs|Albums|Films|Movies|Shows|Books) of (?:January|"
+                         r"February|March|April|May|June|July|August|September|October|November|December))", re.I)
+
+
 def _tidy(title: str) -> str:
     title = " ".join(title.split())
     if re.search(r"\w[?!]$", title) and len(title.split()) > 1 and title[:1].isupper():
         return re.sub(r"[’']s$", "", title)  # "What Was I Made For?": the question mark is part of the title
     title = re.sub(r"^(?:the|a|an)\s+", "", title)  # a lower-case article is not part of a title
+    title = _SEASON_TAIL.sub("", title)  # "'Dandadan' Season 2": the series (a season is not a work of its own)
     title = title.strip(_PUNCT_EDGES.replace(")", "").replace("(", "")) if title else title
     title = re.sub(r"[’']s$", "", title)
     words = title.strip(" ,.;:").split()
