@@ -183,3 +183,16 @@ def test_changed_content_replaces_the_old_record(tmp_path: Path, name: str, requ
     assert len(got["articles"]) == 7 and got["articles"]["doc_id"].is_unique
     assert all(got[t].equals(want[t]) for t in got), [t for t in got if not got[t].equals(want[t])]
     assert got["articles"]["headline"].str.contains("revised").sum() == 4 and got["articles"]["error_code"].isna().all()
+
+
+def test_the_extractor_moves_the_loaded_pipeline_out_of_the_collectors_sight():
+    import gc
+
+    from extract import Extractor
+
+    gc.unfreeze()
+    Extractor(freeze_gc=False)
+    assert gc.get_freeze_count() == 0
+    Extractor()
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()

@@ -5,6 +5,7 @@ Only wires the stages (`clean`, `nlp`, `records`); each stage lives in its own m
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ class Extractor:
     """
 
     def __init__(self, model: str | Path | None = None, *, include_text: bool = False,
-                 limits: Limits | None = None, batch_size: int = 16) -> None:
+                 limits: Limits | None = None, batch_size: int = 16, freeze_gc: bool = True) -> None:
         self.model = model
         self.include_text = include_text
         self.limits = limits or Limits()
@@ -62,6 +63,14 @@ class Extractor:
             except AttributeError:
                 pass
         self.stage_seconds: dict[str, float] = {"clean": 0.0, "nlp": 0.0, "records": 0.0}
+        if freeze_gc:
+            # The loaded pipeline is millions of long-lived objects (weights, vocab, pattern tables) that
+            # the cyclic collector re-scanned at every full collection while pages were processed: about
+            # a tenth of the model's time (bench: tok2vec 11.9 s -> 10.6 s per 60 pages). Moving what
+            # exists now out of its sight (gc.freeze) keeps collection for the pages' own objects;
+            # reference counting still frees everything. `freeze_gc=False` leaves the collector alone.
+            gc.collect()
+            gc.freeze()
 
     def __call__(self, html: str | bytes, source: str = "<string>", *, doc_id: str | None = None,
                  url: str | None = None) -> ArticleRecord:
