@@ -315,15 +315,13 @@ def test_a_tour_has_no_producer(run_text):
     ],
 )
 def test_character_after_a_described_role(run_text, text, expected):
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert expected in credits(doc)
 
 
 def test_description_without_a_name_is_not_a_character(run_text):
     text = "In Lantern Row, Mara Quill plays a weary father of three."
-    s = text.index("Lantern Row")
-    got = credits(run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")]))
+    got = credits(run_text(text, spans=emphasis_spans(text, "Lantern Row")))
     assert ("Mara Quill", "actor", "Lantern Row", None) in got
 
 
@@ -349,8 +347,7 @@ def test_possessive_of_a_full_name_the_model_read_as_an_organisation(nlp):
 def test_actors_listed_with_as_keep_their_own_characters(run_text):
     # the blank test pipeline finds people by first name: every name here opens with a known one
     text = "In Lantern Row, Laura Quill is joining as Anna Vale, David Marsh as James Dorran and Dana Brent as Laura Holt."
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     got = credits(doc)
     assert ("Laura Quill", "actor", "Lantern Row", "Anna Vale") in got
     assert ("David Marsh", "actor", "Lantern Row", "James Dorran") in got
@@ -366,8 +363,7 @@ def test_actors_listed_with_as_keep_their_own_characters(run_text):
     ],
 )
 def test_apposition_noun_belongs_to_someone_else(run_text, text, name, role):
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert role not in roles(doc).get(name, [])
 
 
@@ -380,8 +376,7 @@ def test_name_in_brackets_after_a_quoted_title_is_not_cast(run_text):
 def test_pronoun_actor_acts_in_the_works_after_in(run_text):
     text = ("Chris Quill, the actor, has died. Born Christopher John Quill in 1930, he trained on stage. "
             "As Anna Vale in David Marsh's Lantern Row, he earned his first nomination.")
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + len("Lantern Row"), "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Chris Quill", "actor", "Lantern Row") in got
     assert ("David Marsh", "actor", "Lantern Row") not in got
@@ -398,8 +393,7 @@ def test_pronoun_actor_acts_in_the_works_after_in(run_text):
     ],
 )
 def test_caption_and_co_star_with(run_text, text, expected):
-    s = text.index("Lantern Row")
-    got = {(c["person"], c["role"], c["work"]) for c in run_text(text, spans=[(s, s + 11, "emphasis")])._.credits}
+    got = {(c["person"], c["role"], c["work"]) for c in run_text(text, spans=emphasis_spans(text, "Lantern Row"))._.credits}
     assert set(expected) <= got
 
 
@@ -412,8 +406,7 @@ def test_cameos_in_films_such_as(run_text):
 
 def test_as_someones_boss_is_not_a_character(run_text):
     text = "In Lantern Row, Laura Quill played a small role as Anna Vale's bossy aunt."
-    s = text.index("Lantern Row")
-    assert "character" not in roles(run_text(text, spans=[(s, s + 11, "emphasis")])).get("Anna Vale", [])
+    assert "character" not in roles(run_text(text, spans=emphasis_spans(text, "Lantern Row"))).get("Anna Vale", [])
 
 
 @pytest.mark.parametrize(
@@ -431,8 +424,7 @@ def test_as_someones_boss_is_not_a_character(run_text):
     ],
 )
 def test_more_credit_shapes(run_text, text, expected):
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + 11, "emphasis")], headline=text.startswith("'"))
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"), headline=text.startswith("'"))
     assert expected in {(c["person"], c["role"], c["work"]) for c in doc._.credits}
 
 
@@ -531,8 +523,7 @@ def test_a_bulleted_list_of_sentences_is_not_a_list_of_titles(nlp):
 
 def test_a_possessive_before_play_is_a_playwright_not_an_actor(run_text):
     text = "The winner was Lantern Row, David Marsh's play about a band falling apart, which collected five awards."
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert {(c["person"], c["role"], c["work"]) for c in doc._.credits} == {("David Marsh", "writer", "Lantern Row")}
 
 
@@ -541,8 +532,7 @@ def test_a_possessive_before_play_is_a_playwright_not_an_actor(run_text):
     ("David Marsh's directed Lantern Row with a light touch.", {("David Marsh", "director", "Lantern Row")}),
 ])
 def test_a_contracted_is_or_has_before_a_verb_still_gives_the_role(run_text, text, expected):
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert expected <= {(c["person"], c["role"], c["work"]) for c in doc._.credits}
 
 
@@ -623,6 +613,5 @@ def test_one_fact_block_is_not_a_list_of_entries(run_text):
     ("Dana Marsh created the hit series Lantern Row.", {("Dana Marsh", "creator", "Lantern Row")}),
 ])
 def test_a_making_verb_whose_object_is_not_a_work_gives_no_credit(run_text, text, expected):
-    s = text.index("Lantern Row")
-    doc = run_text(text, spans=[(s, s + 11, "emphasis")])
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"]} == expected

@@ -30,7 +30,6 @@ _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]|(?<![\w])['‘]([^'�
 # matches wherever one of the three class/id rules matches: most idents are settled by one search
 _ANY_MARK = re.compile("|".join(f"(?:{r.pattern})" for r in (
     settings.CONTENT_RE, settings.STRONG_BOILERPLATE_RE, settings.BOILERPLATE_RE)), re.I)
-_FACT_LINE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$")
 
 
 def parse_html(text: str) -> BeautifulSoup:
@@ -200,13 +199,19 @@ def _is_hidden(tag: Tag) -> bool:
         isinstance(style, str) and settings.HIDDEN_STYLE_RE.search(style) is not None)
 
 
-def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
-    """Characters of text outside links: what a boilerplate rule must not throw away."""
+def _char_counts(tag: Tag, sizes: TextSizes | None = None) -> tuple[int, int]:
+    """Non-space characters of a block's text and of its link text: from `sizes` when it measured the
+    block, else counted."""
     if sizes is not None and tag in sizes and sizes.plain(tag):
         k = id(tag)
-        return max(0, sizes.chars[k] - sizes.link_chars[k])
-    text = len(_WS.sub("", tag.get_text()))
-    links = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
+        return sizes.chars[k], sizes.link_chars[k]
+    return (len(_WS.sub("", tag.get_text())),
+            sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a")))
+
+
+def _prose_len(tag: Tag, sizes: TextSizes | None = None) -> int:
+    """Characters of text outside links: what a boilerplate rule must not throw away."""
+    text, links = _char_counts(tag, sizes)
     return max(0, text - links)
 
 
@@ -565,10 +570,16 @@ class _TextBuilder:
                 self._walk(child, kind, depth + 1)
                 self._flush(kind)
             else:
-                if inline_after_tag and self._line and self._line[-1][-1:].isalnum():
-                    self._line.append(" ")  # "<a>Artist</a><em>Album</em>": separate words
-                    self._line_len += 1
+                if inline_after_tag:
+                    self._separate_words()
                 self._inline_tag(child, kind, depth + 1)
+
+    def _separate_words(self) -> None:
+        """Between two adjacent elements ("<a>Artist</a><em>Album</em>"), which a stylesheet sets apart,
+        a space when the line so far ends in a word."""
+        if self._line and self._line[-1][-1:].isalnum():
+            self._line.append(" ")
+            self._line_len += 1
 
     def _holds_layout(self, cell: Tag) -> bool:
         if self.sizes is not None and cell in self.sizes:
@@ -595,10 +606,8 @@ class _TextBuilder:
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
-                    if after_tag and self._line and self._line[-1][-1:].isalnum():
-                        # "<a>Artist</a><em>Album</em>": elements a stylesheet sets apart are separate words
-                        self._line.append(" ")
-                        self._line_len += 1
+                    if after_tag:
+                        self._separate_words()
                     self._inline_tag(child, "paragraph", depth + 1)
                 after_tag = True
         if allow_blocks:
@@ -707,11 +716,7 @@ def _holds_prose(tag: Tag, sizes: TextSizes | None) -> bool:
     """A paragraph of running text (few links, not itself inside a link) somewhere in `tag`: a
     section whose links are mostly a list is walked (its lists judged one by one), not skipped."""
     for p in tag.find_all("p"):
-        if sizes is not None and p in sizes and sizes.plain(p):
-            chars, links = sizes.chars[id(p)], sizes.link_chars[id(p)]
-        else:
-            chars = len(_WS.sub("", p.get_text()))
-            links = sum(len(_WS.sub("", a.get_text())) for a in p.find_all("a"))
+        chars, links = _char_counts(p, sizes)
         if chars >= settings.PROSE_MIN_CHARS and links < settings.PROSE_MAX_LINKS * chars \
                 and p.find_parent("a") is None:
             return True
@@ -727,25 +732,13 @@ def _entry_heading(tag: Tag) -> bool:
     if sum(t.name in ("h2", "h3", "h4", "h5", "h6") for t in inner) != 1 or \
             any(t.name in settings.BLOCK_TAGS for t in inner):
         return False
-    text = len(_WS.sub("", tag.get_text()))
-    links = sum(len(_WS.sub("", a.get_text())) for a in tag.find_all("a"))
+    text, links = _char_counts(tag)
     return 0 < text and links < 0.9 * text
 
 
 def _link_dense(tag: Tag, sizes: TextSizes | None = None) -> bool:
     """A block that is mostly link text (menus, related lists, "Read more" lines)."""
-    if sizes is not None and tag in sizes and sizes.plain(tag):
-        k = id(tag)
-        if not sizes.links[k]:
-            return False
-        text, link_text = sizes.chars[k], sizes.link_chars[k]
-        limit = settings.LINK_DENSITY_P if tag.name == "p" else settings.LINK_DENSITY
-        return text > 0 and link_text / text > limit and (tag.name != "p" or text < 120)
-    links = tag.find_all("a")
-    if not links:
-        return False
-    text = len(_WS.sub("", tag.get_text()))
-    link_text = sum(len(_WS.sub("", a.get_text())) for a in links)
+    text, link_text = _char_counts(tag, sizes)
     limit = settings.LINK_DENSITY_P if tag.name == "p" else settings.LINK_DENSITY
     return text > 0 and link_text / text > limit and (tag.name != "p" or text < 120)
 
@@ -760,7 +753,7 @@ def _facts(doc: CleanDocument) -> list[Fact]:
         line = text[span.start:span.end]
         if len(line) > 400:
             continue
-        m = _FACT_LINE.match(line)
+        m = settings.FACT_LINE_RE.match(line)
         if m and m.group(1).casefold().strip() in settings.FACT_KEYS:
             facts.append(Fact(m.group(1).strip(), m.group(2).strip(), span.start + m.start(2), span.start + m.end(2)))
     # two-column table rows: consecutive cells in one row ("Title | Weekend | Total" is a header row)

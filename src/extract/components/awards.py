@@ -681,12 +681,11 @@ def _before_received(doc: Doc, i: int, sent: Span) -> int:
 def _ceremony_year(body: dict, n: int) -> int | None:
     """The year of a body's n-th ceremony: counted from its first, or from `ordinal_year` [n0, year0]
     for bodies whose run skipped a year (no Tonys in 2020) or doubled one (two BAFTA ceremonies in 1949)."""
-    n0, year0 = body.get("ordinal_year") or (1, body.get("first_ceremony"))
-    if year0 is None or n < 1:
+    first = body.get("first_ceremony")
+    if first is None or n < 1:
         return None
-    if n < n0:
-        return body["first_ceremony"] + n - 1
-    return year0 + n - n0
+    n0, year0 = body.get("ordinal_year") or (1, first)
+    return year0 + n - n0 if n >= n0 else first + n - 1
 
 
 def _adjacent_year(mention: Span) -> int | None:

@@ -232,10 +232,9 @@ class CreditFinder(Component):
             role = "musician" if e.featured or kind in ("song", "album") else \
                 "creator" if kind in ("tv_series", "miniseries") else "director"
             credit(canonical(m), role, e.title, None, m.sent)
-        # "Steve Davis & Gaz Williams <em>Shipwreck</em>" as an album list's subheading: the musicians
         # "The Forget-Me-Not Library / Author: Heather Webber": each fact block credits the title above it
-        for title, start, _end, facts in fact_entries(doc):
-            ev = doc.char_span(start, _end, alignment_mode="expand")
+        for title, start, end, facts in fact_entries(doc):
+            ev = doc.char_span(start, end, alignment_mode="expand")
             for f in facts:
                 role = _FACT_ROLES.get(f.key.casefold())
                 if role and ev is not None:
@@ -244,8 +243,9 @@ class CreditFinder(Component):
         # "The former 'Dawson's Creek' star, 42, was voted off": the epithet stands for the headline's person
         for who, w, cue in _title_epithets(doc, person_spans, work_at):
             credit(who, "actor", canonical(w), None, cue.sent)
+        # "Steve Davis & Gaz Williams <em>Shipwreck</em>" as an album list's subheading: the musicians; a list
+        # is all of one kind, so one album or song among its titles makes it a list of records
         headed = heading_entries(doc)
-        # a list is all of one kind: one album or song among its titles makes it a list of records
         if any(work_kind.get(norm_key(e.title)) in ("song", "album") for e in headed):
             for e in headed:
                 for m in person_spans:
@@ -396,7 +396,7 @@ class CreditFinder(Component):
             if verb is not None and contracted and doc[verb[0] - 1].lower_ != "to" and verb[1][0] not in ("to", "will"):
                 verb = None  # "X's set to direct"; "Norman's calming voice" is a noun
         if verb is not None and verb[2] in ("creator", "writer", "producer", "director") \
-                and role_object_is_not_a_work(doc, verb[0] + len(verb[1]), sent, work_tokens, self.work_nouns):
+                and _object_is_not_a_work(doc, verb[0] + len(verb[1]), sent, work_tokens, self.work_nouns):
             verb = None  # "inspired to create the website", "wrote a letter": the object is not a work
         if verb is not None:
             p, phrase, role = verb
@@ -682,8 +682,6 @@ class CreditFinder(Component):
         return False
 
 
-
-
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
 _CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
@@ -749,7 +747,7 @@ _WORKISH = frozenset(("it", "them", "this", "that", "these", "those", "one", "ep
                       "series", "show", "shows", "documentary", "feature", "short", "special", "track", "tracks"))
 
 
-def role_object_is_not_a_work(doc: Doc, k: int, sent: Span, work_tokens: set[int] | dict, work_nouns: dict) -> bool:
+def _object_is_not_a_work(doc: Doc, k: int, sent: Span, work_tokens: set[int] | dict, work_nouns: dict) -> bool:
     """After a making verb, "the website", "a letter", "the company": a determiner and a common noun
     that names no kind of work (a title, "the film", "it" still count)."""
     if k + 1 >= sent.end or doc[k].lower_ not in ("the", "a", "an"):
@@ -763,10 +761,10 @@ def role_object_is_not_a_work(doc: Doc, k: int, sent: Span, work_tokens: set[int
     if t.lower_ in _QUANTITIES and j + 2 < sent.end and doc[j + 1].lower_ == "of":  # "a handful of songs on 1989"
         n = doc[j + 2]
         if n.lower_ in ("the", "a", "an"):
-            return role_object_is_not_a_work(doc, j + 2, sent, work_tokens, work_nouns)
+            return _object_is_not_a_work(doc, j + 2, sent, work_tokens, work_nouns)
         return n.is_lower and n.is_alpha and n.lower_ not in _WORKISH and n.lower_ not in work_nouns
     return t.is_lower and t.is_alpha and j not in work_tokens and t.lower_ not in _WORKISH \
-        and t.lower_ not in work_nouns and not (j + 1 < sent.end and doc[j + 1].i in work_tokens)
+        and t.lower_ not in work_nouns and j + 1 not in work_tokens
 
 
 _NOT_PREDICATE = frozenset("in on at by for with from after before what that who which whom when where while "
@@ -919,8 +917,7 @@ _EPITHET_NOUNS = frozenset(("star", "actor", "actress", "alum", "alumna", "alumn
 def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]) -> list[tuple[str, Span, Span]]:
     """(person, work, cue) for "the [former] <title> star" with no name after it: the one person the
     headline names."""
-    clean = doc._.clean
-    head = next((s for s in getattr(clean, "spans", []) or [] if s.kind == "headline"), None)
+    head = _headline(doc)
     if head is None:
         return []
     named = {canonical(m) for m in person_spans if m.end_char <= head.end}
@@ -942,13 +939,17 @@ def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]
     return out
 
 
+def _headline(doc: Doc):  # noqa: ANN202
+    """The cleaned document's headline span, if it has one."""
+    return next((s for s in getattr(doc._.clean, "spans", []) or [] if s.kind == "headline"), None)
+
+
 def _topic_work(doc: Doc) -> str | None:
     """The work the article is about: its fact list's or JSON-LD's title, else the headline's most-mentioned work."""
     main = _main_work(doc)
     if main:
         return main
-    clean = doc._.clean
-    head = next((s for s in getattr(clean, "spans", []) if s.kind == "headline"), None)
+    head = _headline(doc)
     if head is None:
         return None
     in_head = [w for w in doc._.works or [] if any(m["start"] < head.end for m in w["mentions"])]

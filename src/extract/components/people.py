@@ -75,9 +75,9 @@ class PeopleLinker(Component):
         self.pattern_orths = string_ids({"("})
         self.non_person_words = load_words(non_person_words)
         self.use_patterns = use_patterns
-        self.role_words = frozenset(w.casefold() for ws in load_json("roles.json")["nouns"].values()
-                                    for w in ws if " " not in w)
-        self.demonyms = load_words("demonyms.txt")
+        # a word before a full name that is not part of it: "Composer Gustavo Santaolalla", "Canadian Liane Cunje"
+        self.name_prefixes = frozenset(w.casefold() for ws in load_json("roles.json")["nouns"].values()
+                                       for w in ws if " " not in w) | load_words("demonyms.txt")
 
     def process(self, doc: Doc) -> Doc:
         clean = doc._.clean
@@ -89,8 +89,8 @@ class PeopleLinker(Component):
         def add(name: str, source: str, role: str | None = None) -> None:
             name = _tidy_name(name)
             words = name.split()
-            if len(words) >= 3 and (words[0].casefold() in self.role_words or words[0].casefold() in self.demonyms):
-                name = " ".join(words[1:])  # "Composer Gustavo Santaolalla", "Canadian Liane Cunje"
+            if len(words) >= 3 and words[0].casefold() in self.name_prefixes:
+                name = " ".join(words[1:])
             key = norm_key(name)
             if not key or key in self.stop or key in authors or len(name) > 60 or not re.search(r"[A-Za-z]", name):
                 return

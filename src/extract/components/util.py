@@ -11,6 +11,8 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from .. import settings
+
 
 def norm_key(text: str) -> str:
     """A comparison key: accents, case, punctuation and a leading 'the' removed."""
@@ -166,7 +168,6 @@ def _title_cased(words: list[str]) -> bool:
     return words[0][:1].isupper() and (not major or sum(w[:1].isupper() for w in major) * 3 >= len(major) * 2)
 
 
-_FACT_LINE = re.compile(r"[A-Z][\w /&()'-]{1,30}:\s+\S.*")
 # keys that say a fact block describes one work: who made it, when and where it came out
 _ENTRY_FACT_KEYS = frozenset(("author", "authors", "writer", "written by", "director", "directed by", "starring",
                               "cast", "creator", "created by", "artist", "released", "release date", "publisher",
@@ -189,7 +190,7 @@ def fact_entries(doc: Doc) -> list[tuple[str, int, int, list]]:
         head_end = line_start - 1
         while head_end > 0:
             prev_start = text.rfind("\n", 0, head_end) + 1
-            if not _FACT_LINE.fullmatch(text[prev_start:head_end]):
+            if not settings.FACT_LINE_RE.match(text[prev_start:head_end]):
                 break
             head_end = prev_start - 1
         if head_end <= 0:
@@ -219,10 +220,9 @@ def heading_entries(doc: Doc) -> list[ListEntry]:
     titles = [s for s in spans if s.kind in ("emphasis", "quote")]
     out: list[ListEntry] = []
     for h in (s for s in spans if s.kind == "heading"):
-        inner = [t for t in titles if h.start < t.start and t.end <= h.end]
-        if not inner:
+        t = next((t for t in titles if h.start < t.start and t.end <= h.end), None)
+        if t is None:
             continue
-        t = inner[0]
         lead = text[h.start:t.start]
         name = lead.strip(" \t,:–—-|\"“‘'")
         words = name.split()

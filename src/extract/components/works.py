@@ -60,6 +60,9 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
                       max_title_tokens=max_title_tokens, use_markup=use_markup)
 
 
+# sources that take a title from the page's structure (data, fact lists, headings, tables, lists)
+_STRUCTURE_SOURCES = frozenset(("jsonld", "facts", "markup:heading", "markup:heading_list", "markup:table",
+                                "markup:list", "markup:song"))
 _TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
 _IN_IDS, _FOR_IDS = string_ids(["in"]), string_ids(["for"])
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
@@ -84,12 +87,12 @@ class WorkFinder(Component):
         self.anchor_lowers = string_ids({"'s", "’s"} | self.kind_nouns | self.after)
         self.anchor_orths = string_ids({"("})
         self.kinds = {k: frozenset(v) for k, v in load_json(kinds).items()}
-        # "at the Tonys", "Oscars 2024": an award's name is not a title
-        self.stop = frozenset(norm_key(w) for w in load_words(stoplist) | load_words(platforms)) | \
-            frozenset(norm_key(a) for entry in load_jsonl("awards.jsonl") for a in entry["aliases"])
         services = load_words(platforms)
-        self.platforms = load_words(stoplist) | services
+        self.platforms = load_words(stoplist) | services  # names a possessive title follows ("Netflix's X")
         self.platform_keys = frozenset(norm_key(w) for w in services)
+        # "at the Tonys", "Oscars 2024": an award's name is not a title
+        self.stop = frozenset(norm_key(w) for w in self.platforms) | \
+            frozenset(norm_key(a) for entry in load_jsonl("awards.jsonl") for a in entry["aliases"])
         self.first_names = load_words("first_names.txt")
         self.demonyms = frozenset(norm_key(w) for w in load_words("demonyms.txt"))
         r = load_json("roles.json")
@@ -422,8 +425,7 @@ class WorkFinder(Component):
     def _trusted(self, c: dict) -> bool:
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("facts:entry") or src.get("markup:emphasis") or src.get("markup:heading") \
-                or src.get("markup:heading_list") or src.get("markup:table") or src.get("markup:list") or src.get("markup:song"):
+        if any(src.get(k) for k in _STRUCTURE_SOURCES | {"facts:entry", "markup:emphasis"}):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -438,8 +440,7 @@ class WorkFinder(Component):
         if " " in title:
             return False
         src = c["sources"]
-        if src.get("jsonld") or src.get("facts") or src.get("markup:heading") or src.get("markup:heading_list") \
-                or src.get("markup:table") or src.get("markup:list") or src.get("markup:song"):
+        if any(src.get(k) for k in _STRUCTURE_SOURCES):
             return False
         word = title.casefold()
         if word in STOP_WORDS or (title.isupper() and len(title) <= 4 and not src.get("ner")):
@@ -586,9 +587,12 @@ def _listed_headings(doc: Doc, clean, platforms: frozenset[str]) -> list[str]:  
         if s.kind == "heading":
             heading = text[s.start:s.end]
             m = _LISTED_HEADING.fullmatch(heading)
-            title = m.group("title") if m else _before_platform(heading, platforms)
-            if title and not m and not _set_off(text, s, title, clean.spans):
-                title = None
+            if m:
+                title = m.group("title")
+            else:  # the title must be marked off from the service after it
+                title = _before_platform(heading, platforms)
+                if title and not _set_off(text, s, title, clean.spans):
+                    continue
             if title and _looks_like_title(title):
                 found.append(title)
     return found if len(found) >= 2 else []
@@ -780,9 +784,9 @@ def _who_follows(doc: Doc, end: int) -> bool:
 
 
 _SEASON_TAIL = re.compile(r"(?<=\w)[’'\"”]?,?\s+(?:Season|Series)\s+(?:\d{1,2}|One|Two|Three|Four|Five)$", re.I)
-_MONTH_YEAR = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\s+(?:\d{4})?|(?:Tracks|Songs|Albums|Films|Movies|Shows|Books) of (?:January|"
-                         r"February|March|April|May|June|July|August|September|October|November|December))", re.I)
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_YEAR = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:\d{{4}})?|(?:Tracks|Songs|Albums|Films|Movies|Shows|Books) of "
+                         rf"(?:{_MONTH_NAMES})", re.I)
 
 
 def _tidy(title: str) -> str:
