@@ -615,3 +615,14 @@ def test_one_fact_block_is_not_a_list_of_entries(run_text):
 def test_a_making_verb_whose_object_is_not_a_work_gives_no_credit(run_text, text, expected):
     doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"]} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Laura Penhale plays Dana Vell, a lonely screenwriter, in Lantern Row.",
+    "Laura Penhale plays Dana-Lee Vell in Lantern Row.",
+])
+def test_a_part_another_cue_casts_gets_no_credit_of_its_own(nlp, text):
+    part = "Dana-Lee Vell" if "Dana-Lee" in text else "Dana Vell"
+    doc = tagged_doc(nlp, text, {"Laura Penhale": "PERSON", part: "PERSON", "Lantern Row": "WORK"})
+    assert ("Laura Penhale", "actor", "Lantern Row", part) in credits(doc)
+    assert roles(doc)[part] == ["character"]

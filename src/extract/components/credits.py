@@ -128,6 +128,7 @@ class CreditFinder(Component):
         def acts(name: str) -> bool:
             return bool({"actor", "character"} & set(people.get(name, {}).get("roles", ())))
 
+        gathered = []
         for mention in person_spans:
             if _cast_here(doc, mention, person_tokens):
                 continue
@@ -135,7 +136,13 @@ class CreditFinder(Component):
             if not cues:
                 cues = list(self._joined_cues(ctx, mention, person_spans, found))
             found[mention.start] = cues
-            take(canonical(mention), cues, mention.sent)
+            gathered.append((mention, cues))
+        # "X plays Adam, a lonely screenwriter", "X plays Rose-Lynn Harlan in W": a name another cue of the
+        # sentence casts as a part is that part; its own cues describe the character, not a real credit
+        parts = {(m.sent.start, norm_key(ch)) for m, cues in gathered for _, ch, _, _ in cues if ch}
+        for mention, cues in gathered:
+            if (mention.sent.start, norm_key(canonical(mention))) not in parts:
+                take(canonical(mention), cues, mention.sent)
         # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its
         # antecedent; "his"/"her" are makers' possessives below
         pronouns = _pronoun_mentions(doc, person_spans, work_at)
