@@ -41,6 +41,8 @@ def _mapped(blank, text: str, ents: list[tuple[str, str]], **kw) -> list[tuple[s
         # a name right after a role noun is a person, not a title
         ("That is a day's work for host Gil Arden.", [("Gil Arden", "WORK_OF_ART")], [("Gil Arden", "PERSON")]),
         ("She loved the film Kestrel Run.", [("Kestrel Run", "WORK_OF_ART")], [("Kestrel Run", "WORK")]),
+        # a name in a compound modifier after "The" is still a name
+        ("The Bram Vale-led film opens.", [("Bram Vale", "PERSON")], [("Bram Vale", "PERSON")]),
     ],
 )
 def test_labels_and_titles_tagged_as_people(blank, text, ents, expected):

@@ -73,6 +73,7 @@ def _with_ents(nlp, text: str, persons: list[str]):
     [
         ("Composer Gustavo Santaolalla returns for the show.", "Composer Gustavo Santaolalla", "Gustavo Santaolalla"),
         ("The young Nora is played by Moon Seung-ah in the prologue.", "Moon Seung", "Moon Seung-ah"),
+        ("The thriller is from director Bram Chan-Wook this time.", "Bram Chan", "Bram Chan-Wook"),
         ("Then Da'Nell Joy Ruffin won the prize.", "Joy Ruffin", "Da'Nell Joy Ruffin"),
         ("It was produced by Canadian Dana Vore last year.", "Canadian Dana Vore", "Dana Vore"),
     ],
@@ -165,3 +166,9 @@ def test_a_model_name_ends_before_an_italic_title(nlp):
     from extract.document import TextSpan
     doc = tagged_doc(nlp, text, {"Bram Quell Salt Lines Warp": "PERSON"}, [TextSpan(s, s + 10, "emphasis")])
     assert "Bram Quell" in people(doc) and "Bram Quell Salt Lines Warp" not in people(doc)
+
+
+@pytest.mark.parametrize("text", ["It is the first Bram Vale-led film of the year.", "A Bram Vale-esque caper."])
+def test_a_compounds_second_half_is_not_part_of_the_name(nlp, text):
+    got = people(_with_ents(nlp, text, ["Bram Vale"]))
+    assert "Bram Vale" in got and not any(n.startswith("Bram Vale-") for n in got)

@@ -88,6 +88,8 @@ class LabelMapper(Component):
         if len(ent) > 1 and last.lower_ in self.title_heads and last.text[:1].isupper():
             return Span(doc, ent.start, ent.end, label="WORK")
         k = ent.start - 1
-        if k >= 0 and doc[k].text == "The" and not (before and before[-1].end > k):
+        glued = ent.end < len(doc) and doc[ent.end].text == "-" and not doc[ent.end - 1].whitespace_
+        if k >= 0 and doc[k].text == "The" and not (before and before[-1].end > k) and not glued:
+            # "The Phantom Menace"; not "The Tom Cruise-led film", a name in a compound modifier
             return Span(doc, k, ent.end, label="WORK")
         return ent

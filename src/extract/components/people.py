@@ -303,6 +303,10 @@ def _model_name_parts(ent: Span) -> list[Span]:
     return [ent]
 
 
+# second halves of compounds a name opens: "Cruise-led", "Lynch-esque", "Bond-style", "Oscar-winning"
+_COMPOUND_HALVES = frozenset("led esque ish like type style era based fest core free less".split())
+
+
 def _with_glued_prefix(doc: Doc, ent: Span) -> Span:
     """The name with an apostrophe given name the model left out: "Joy Randolph" -> "Da'Vine Joy Randolph"."""
     k = ent.start - 1
@@ -312,10 +316,12 @@ def _with_glued_prefix(doc: Doc, ent: Span) -> Span:
 
 
 def _with_glued_suffix(doc: Doc, ent: Span) -> Span:
-    """The name with a hyphenated lower-case part the model left out: "Moon Seung" -> "Moon Seung-ah"."""
+    """The name with a hyphenated part the model left out: "Moon Seung" -> "Moon Seung-ah", "Park Chan" ->
+    "Park Chan-Wook"; not a compound's second half ("Tom Cruise-led", "Cruise-esque")."""
     k = ent.end
     if k + 1 < len(doc) and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_ \
-            and doc[k + 1].is_lower and doc[k + 1].is_alpha and len(doc[k + 1]) <= 4:
+            and doc[k + 1].is_alpha and doc[k + 1].lower_ not in _COMPOUND_HALVES \
+            and (doc[k + 1].is_lower and len(doc[k + 1]) <= 4 or doc[k + 1].is_title and len(doc[k + 1]) <= 6):
         return doc[ent.start:k + 2]
     return ent
 
