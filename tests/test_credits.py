@@ -626,3 +626,20 @@ def test_a_part_another_cue_casts_gets_no_credit_of_its_own(nlp, text):
     doc = tagged_doc(nlp, text, {"Laura Penhale": "PERSON", part: "PERSON", "Lantern Row": "WORK"})
     assert ("Laura Penhale", "actor", "Lantern Row", part) in credits(doc)
     assert roles(doc)[part] == ["character"]
+
+
+def test_the_subject_of_opposite_acts_beside_its_object(run_text):
+    doc = run_text("Laura Penhale will next be seen opposite David Okoro in 'Lantern Row.' "
+                   "Anna Brill lives on the opposite side of town.",
+                   spans=[(57, 68, "quote")])
+    got = credits(doc)
+    assert ("Laura Penhale", "actor", "Lantern Row", None) in got
+    assert ("David Okoro", "actor", "Lantern Row", None) in got
+    assert not roles(doc)["Anna Brill"]
+
+
+def test_a_part_played_opposite_someone_is_no_actor(run_text):
+    doc = run_text("Laura Penhale became famous playing Dana Vell opposite David Okoro in the series Lantern Row.",
+                   spans=[(81, 92, "emphasis")])
+    assert "actor" not in roles(doc).get("Dana Vell", [])
+    assert ("David Okoro", "actor", "Lantern Row", None) in credits(doc)

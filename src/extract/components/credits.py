@@ -137,11 +137,13 @@ class CreditFinder(Component):
                 cues = list(self._joined_cues(ctx, mention, person_spans, found))
             found[mention.start] = cues
             gathered.append((mention, cues))
-        # "X plays Adam, a lonely screenwriter", "X plays Rose-Lynn Harlan in W": a name another cue of the
-        # sentence casts as a part is that part; its own cues describe the character, not a real credit
+        # "X plays Adam, a lonely screenwriter", "X plays Rose-Lynn Harlan in W", "playing Y opposite Z": a
+        # name another cue of the sentence casts as a part is that part; its own cues describe the
+        # character, not a real credit
         parts = {(m.sent.start, norm_key(ch)) for m, cues in gathered for _, ch, _, _ in cues if ch}
         for mention, cues in gathered:
-            if (mention.sent.start, norm_key(canonical(mention))) not in parts:
+            if (mention.sent.start, norm_key(canonical(mention))) not in parts \
+                    and not (mention.start > mention.sent.start and doc[mention.start - 1].lower_ in _PLAYING_WORDS):
                 take(canonical(mention), cues, mention.sent)
         # "she stars alongside ...", "he would reprise his role as Y": a subject pronoun stands for its
         # antecedent; "his"/"her" are makers' possessives below
@@ -408,7 +410,7 @@ class CreditFinder(Component):
         if verb is not None:
             p, phrase, role = verb
             character = self._character_after(doc, p + len(phrase), sent, person_tokens, work_tokens) \
-                if role == "actor" else None
+                if role == "actor" and phrase[-1] not in _PARTNER_WORDS else None  # "opposite X": a co-star
             yield role, character, doc[m.start:p + len(phrase)], "after"
             q = p + len(phrase)
             if q + 1 < sent.end and doc[q].lower_ == "and":  # "to write and direct"
@@ -533,7 +535,8 @@ class CreditFinder(Component):
                 end = i + len(hit[1])
                 if end < sent.end and doc[end].lower_ == "by":
                     return None
-                return hit
+                if hit[1][-1] not in _PARTNER_WORDS or end in ctx.person_tokens:  # "on the opposite side"
+                    return hit
             i += 1
         return None
 
@@ -701,6 +704,9 @@ _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show 
 
 
 _PLAYING_IDS = string_ids(("playing",))
+# "X will be seen opposite Y": the subject acts beside the person named next, who is no character
+_PARTNER_WORDS = frozenset(("opposite",))
+_PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays", "portrayed"))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
 
