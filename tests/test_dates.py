@@ -25,6 +25,10 @@ def values(doc) -> list[str]:
         ("On Friday, April 17, 2020, the album dropped.", ["2020-04-17"]),
         ("Sept. 22, 2019 was the night of the ceremony.", ["2019-09-22"]),
         ("She was born on the 3rd of March, 1990.", ["1990-03-03"]),
+        # a run of days gives both ends; a pair of months gives each month of the year
+        ("The festival runs May 10\u201312, 2024 in Austin.", ["2024-05-10", "2024-05-12"]),
+        ("Our picks from November and December 2025 follow.", ["2025-11", "2025-12"]),
+        ("It was shot between March-April 2023 in Rome.", ["2023-03", "2023-04"]),
     ],
 )
 def test_explicit_dates(run_text, text, expected):
@@ -42,6 +46,8 @@ def test_explicit_dates(run_text, text, expected):
         ("The band played on November 18 in Houston.", "2019-11-19", ["2019-11-18"]),
         # without a publication date the year cannot be known: nothing is invented
         ("The tour kicks off June 9 in Florida.", None, []),
+        # a run of days without a year
+        ("The showcase unfolds between November 6-11 in Bydgoszcz.", "2025-11-05", ["2025-11-06", "2025-11-11"]),
     ],
 )
 def test_dates_without_year(run_text, text, published, expected):
@@ -120,6 +126,7 @@ def test_never_raises_and_values_are_iso(run_text, text):
 @pytest.mark.parametrize("text", [
     "", "May", "2019", "On May 5, 2019 and 5th of May 2019 the 2019-2020 season (1999\u20132001) began.",
     "Friday, March 8, 2024: released 2024-03-08; sequel due in June 2025 or 12 June.",
+    "From June 3-5, 2024 and July 8\u20139 to May and June 2025.",
     "No dates here at all, just words and numbers like 7 and 42.",
     "2019 2020 2021 May June 1 2 3 2022",
 ])
