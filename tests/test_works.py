@@ -352,3 +352,14 @@ def test_a_subheading_ending_in_a_service_names_the_title_marked_off_before_it(r
         text += f"{h}\n{body}\n"
         at = len(text)
     assert titles(run_text(text, spans=spans)) & {"Kestrel Run", "Miro Lane"} == expected
+
+
+@pytest.mark.parametrize("text,ents,title", [
+    ("Bram Oke's The Girl and the Lantern took best animated feature.", {"The Girl": "WORK"}, "The Girl and the Lantern"),
+    ("Lantern Row and the Academy Awards dominated the night.",
+     {"Lantern Row": "WORK", "Academy Awards": "EVENT"}, "Lantern Row"),
+    ("Lantern Row and The Glass Tower both opened.", {"Lantern Row": "WORK", "The Glass Tower": "WORK"}, "Lantern Row"),
+])
+def test_a_model_title_takes_its_and_the_half(nlp, text, ents, title):
+    got = {w["title"] for w in tagged_doc(nlp, text, ents)._.works}
+    assert title in got

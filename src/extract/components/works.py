@@ -719,17 +719,33 @@ def _cast_as_character(doc: Doc, title: str, runs: "_WordRuns") -> bool:
     return False
 
 
+_AND_THE = re.compile(r" and the [A-Z][a-z][\w'’-]*(?: (?:of |the |a )*[A-Z][a-z][\w'’-]*)?(?![\w'’-]| [A-Z])")
 _SUBTITLE = re.compile(r":\s+((?:[A-Z0-9][\w'’-]*)(?:\s+(?:[A-Z0-9][\w'’-]*|of|the|and|a|an|-|–)){0,7})")
+
+
+def _with_and_the(ent: Span) -> str | None:
+    """The model's title with the "and the ..." half it stopped before: "The Boy" -> "The Boy and the
+    Heron", "Harry Vane" -> "Harry Vane and the Glass Tower". The lower-case "the" keeps it one title
+    (a second title would be "and The Crown"); nothing another entity of the model's covers is taken in
+    ("and the Academy Awards")."""
+    doc = ent.doc
+    m = _AND_THE.match(doc_text(doc), ent.end_char)
+    if m is None or " and " in ent.text:
+        return None
+    end = m.end()
+    if any(e.label_ != "WORK" and e.start_char < end and e.end_char > ent.end_char for e in doc.ents):
+        return None
+    return doc_text(doc)[ent.start_char:end]
 
 
 def _with_subtitle(ent: Span, first_names: frozenset[str]) -> str:
     """The model's title with the subtitle it stopped before: "Black Panther" -> "Black Panther: Wakanda
     Forever". The subtitle is a capitalised run after the colon that does not open with a person's
-    name ("Oppenheimer: Cillian Murphy on ...")."""
+    name ("Oppenheimer: Cillian Murphy on ..."); else the "and the ..." half (`_with_and_the`)."""
     doc = ent.doc
     m = _SUBTITLE.match(doc_text(doc), ent.end_char)
     if m is None or ":" in ent.text:
-        return ent.text
+        return _with_and_the(ent) or ent.text
     words = m.group(1).split()
     while words and words[-1].casefold() in SMALL | {"-", "–"}:
         words.pop()
