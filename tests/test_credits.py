@@ -643,3 +643,30 @@ def test_a_part_played_opposite_someone_is_no_actor(run_text):
                    spans=[(81, 92, "emphasis")])
     assert "actor" not in roles(doc).get("Dana Vell", [])
     assert ("David Okoro", "actor", "Lantern Row", None) in credits(doc)
+
+
+def test_a_copula_casts_in_a_film_review(run_text):
+    text = ("Lantern Row is a 2006 film by Laura Penhale. David Okoro is hostage negotiator Kip Marlow, "
+            "and Anna Brill is the robber Gil Sorel who seems one step ahead.")
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    got = credits(doc)
+    assert ("Laura Penhale", "director", "Lantern Row", None) in got
+    assert ("David Okoro", "actor", "Lantern Row", "Kip Marlow") in got
+    assert ("Anna Brill", "actor", "Lantern Row", "Gil Sorel") in got
+
+
+def test_a_copula_without_a_film_or_show_casts_nobody(run_text):
+    text = "Lantern Row is the new album by Laura Penhale. David Okoro is the label founder Gil Sorel's friend."
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    assert ("Laura Penhale", "musician", "Lantern Row", None) in credits(doc)
+    assert "actor" not in roles(doc).get("David Okoro", [])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Lantern Row, a 2006 film by Laura Penhale, opens today.", ("Laura Penhale", "director")),
+    ("Lantern Row, the debut novel by Laura Penhale, sold out.", ("Laura Penhale", "writer")),
+    ("Lantern Row, a song by Laura Penhale, topped the chart.", ("Laura Penhale", "musician")),
+])
+def test_a_work_noun_by_a_person_gives_the_maker(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    assert expected[1] in roles(doc)[expected[0]]

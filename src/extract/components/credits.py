@@ -117,7 +117,10 @@ class CreditFinder(Component):
             for role, character, cue, direction in cues:
                 if character and norm_key(character) == norm_key(name):
                     character = None
-                for work in self._works_for(doc, cue, direction, topic, nouns):
+                works = self._works_for(doc, cue, "any" if direction == "screen" else direction, topic, nouns)
+                if direction == "screen":  # a copula casting needs a film or show to be about
+                    works = [w for w in works if work_kind.get(norm_key(w or "")) in _SCREEN]
+                for work in works:
                     if role == "musician" and direction == "before" and cue[0].lower_ not in _SCORE_WORDS \
                             and work_kind.get(norm_key(work or "")) in _SCREEN:
                         continue  # "singer Ally Brooke" in a sentence about a TV show (a composer scores it)
@@ -425,6 +428,17 @@ class CreditFinder(Component):
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
                     yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
                     break
+        # "Denzel Washington is hostage negotiator Keith Frazier", "Clive Owen is the robber Dalton Russell":
+        # a review casting by copula; it holds only where the cue's work is a film or show (`take`)
+        if i + 1 < sent.end and doc[i].lower_ in ("is", "was"):
+            k = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1
+            d = k
+            while k < min(sent.end, d + 3) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+                k += 1
+            if k < sent.end and (k > d or k in person_tokens) and k not in nouns and doc[k].ent_type_ in ("", "PERSON"):
+                ch = self._character_after(doc, k, sent, person_tokens, work_tokens)
+                if ch:
+                    yield "actor", ch, doc[m.start:k], "screen"
         # "Vanessa Kirby joining as Sue Storm", "X signs on as Y": one plain verb before "as" and a name
         if i + 3 < sent.end and doc[i].lower_ in ("is", "was", "will", "has", "had", "be", "been") \
                 and doc[i + 1].is_lower and doc[i + 2].lower_ == "as":
