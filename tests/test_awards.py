@@ -278,3 +278,10 @@ def test_subject_of_a_received_nomination(run_text):
 def test_olivier_awards_use_the_full_name(run_text):
     found = awards(run_text("Laura Penhale won the Olivier Award for best actor in 2023."))
     assert [a["award"] for a in found] == ["Laurence Olivier Award"]
+
+
+@pytest.mark.parametrize("verb", ["brought him", "won him", "gave him"])
+def test_a_cue_ending_in_an_object_pronoun_goes_to_its_antecedent(run_text, verb):
+    text = (f"David Marlow was never better than in Lantern Row. His sheriff is a bully, and it {verb} "
+            "a second Oscar, for best supporting actor.")
+    assert ("Academy Award", "best supporting actor", "David Marlow") in _keys(run_text(text))

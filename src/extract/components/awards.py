@@ -462,11 +462,14 @@ class AwardFinder(Component):
         if cue is not None:
             t = _token_at(doc, cue[0])
             end = _token_at(doc, cue[1] - 1)
-            if end is not None and end.i + 1 < sent.end and doc[end.i + 1].lower_ in ("him", "her", "them"):
-                # "... that earned him an Emmy": whom the pronoun stands for, else the person named before,
-                # not one portrayed
-                who = [p for p in ctx.people if sent.start <= p.start and p.end <= end.i and not _portrayed(p)]
-                p = ctx.antecedent(end.i + 1) or (who[-1] if who else ctx.person_before(sent.start))
+            pron = end.i if end is not None and end.lower_ in ("him", "her", "them") else \
+                end.i + 1 if end is not None and end.i + 1 < sent.end and doc[end.i + 1].lower_ in ("him", "her", "them") \
+                else None
+            if pron is not None:
+                # "... that earned him an Emmy", "it brought him a second Oscar": whom the pronoun stands
+                # for, else the person named before, not one portrayed
+                who = [p for p in ctx.people if sent.start <= p.start and p.end <= pron - 1 and not _portrayed(p)]
+                p = ctx.antecedent(pron) or (who[-1] if who else ctx.person_before(sent.start))
                 if p is not None:
                     return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
