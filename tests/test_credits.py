@@ -670,3 +670,13 @@ def test_a_copula_without_a_film_or_show_casts_nobody(run_text):
 def test_a_work_noun_by_a_person_gives_the_maker(run_text, text, expected):
     doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert expected[1] in roles(doc)[expected[0]]
+
+
+def test_a_title_used_as_an_epithet_is_not_what_later_cues_are_about(run_text):
+    text = ("Lantern Row (2025)\nThis romcom centers on Glass Harbour star David Okoro who plays Kip, a shy man "
+            "who falls for biker Gil (Laura Penhale).")
+    spans = [(0, 18, "heading")] + emphasis_spans(text, "Glass Harbour")
+    got = credits(run_text(text, spans=spans))
+    assert ("David Okoro", "actor", "Glass Harbour", None) in got
+    assert ("David Okoro", "actor", "Lantern Row", "Kip") in got
+    assert ("Laura Penhale", "actor", "Lantern Row", "Gil") in got

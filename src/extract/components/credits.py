@@ -399,6 +399,8 @@ class CreditFinder(Component):
             i += 1
         if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
             i += 2
+        elif i + 1 < sent.end and doc[i].lower_ == "who" and not contracted:  # "star X who plays Colin"
+            i += 1
         verb = self._verb_at(doc, i, sent, self.verbs)
         if verb is not None and contracted and not doc[verb[0]].lower_.endswith(("ing", "ed")):
             verb = None  # "X's starring", "X's directed" ("is", "has"); "X's play about a band" is a noun
@@ -653,7 +655,8 @@ class CreditFinder(Component):
         it: "Legion and Fargo"), else the section's, else the article's."""
         lo, hi = _clause(doc, cue)
         works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
-                 and not (w.start < cue.end and w.end > cue.start) and not _likeness(doc, w)]
+                 and not (w.start < cue.end and w.end > cue.start) and not _likeness(doc, w)
+                 and not _epithet(doc, w, cue)]
         before = [w for w in works if w.end <= cue.start]
         after = [w for w in works if w.start >= cue.end]
         if direction == "after" and nouns:  # "Legion creator X to direct": Legion goes with "creator"
@@ -753,8 +756,8 @@ def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
     start = text.rfind("\n", 0, anchor.start_char) + 1
     end = text.find("\n", anchor.end_char)
     end = len(text) if end < 0 else end
-    inside = sorted((w for w in doc.spans.get("works", []) if start <= w.start_char and w.end_char <= end),
-                    key=lambda w: w.start)
+    inside = sorted((w for w in doc.spans.get("works", []) if start <= w.start_char and w.end_char <= end
+                     and not _epithet(doc, w, anchor)), key=lambda w: w.start)
     if not inside or inside[0].end > anchor.start:
         return None
     counts = Counter(canonical(w) for w in inside)
@@ -939,6 +942,14 @@ def _clause(doc: Doc, span: Span) -> tuple[int, int]:
 _SCREEN = frozenset(("film", "tv_series", "miniseries", "episode", "season", "tv_special"))
 _SCORE_WORDS = frozenset(("composer", "co-composer", "score", "music", "songwriter", "lyricist"))
 _EPITHET_NOUNS = frozenset(("star", "actor", "actress", "alum", "alumna", "alumnus", "lead", "heartthrob"))
+
+
+def _epithet(doc: Doc, w: Span, cue: Span) -> bool:
+    """A title used as someone's epithet ("The Queen's Gambit star Harry Melling who plays Colin") names
+    that person's earlier work: it is not what a cue outside the epithet is about."""
+    k = w.end + (1 if w.end < len(doc) and doc[w.end].text in CLOSING_QUOTES else 0)
+    return k + 1 < len(doc) and doc[k].lower_ in _EPITHET_NOUNS and doc[k].is_lower and cue.start > k \
+        and (doc[k + 1].ent_type_ == "PERSON" or any(p.start == k + 1 for p in doc.spans.get("people", [])))
 
 
 def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]) -> list[tuple[str, Span, Span]]:
