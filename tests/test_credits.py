@@ -680,3 +680,9 @@ def test_a_title_used_as_an_epithet_is_not_what_later_cues_are_about(run_text):
     assert ("David Okoro", "actor", "Glass Harbour", None) in got
     assert ("David Okoro", "actor", "Lantern Row", "Kip") in got
     assert ("Laura Penhale", "actor", "Lantern Row", "Gil") in got
+
+
+def test_quoted_titles_listed_in_brackets_share_the_credit(run_text):
+    text = "Her son, filmmaker Bram Okoro (“The Discovery,” “Lantern Row”), also remembers it."
+    got = credits(run_text(text, spans=emphasis_spans(text, "The Discovery", "Lantern Row")))
+    assert {("Bram Okoro", "director", "The Discovery", None), ("Bram Okoro", "director", "Lantern Row", None)} <= got

@@ -363,3 +363,9 @@ def test_a_subheading_ending_in_a_service_names_the_title_marked_off_before_it(r
 def test_a_model_title_takes_its_and_the_half(nlp, text, ents, title):
     got = {w["title"] for w in tagged_doc(nlp, text, ents)._.works}
     assert title in got
+
+
+def test_a_the_title_is_not_the_streaming_service_it_folds_to(run_text):
+    text = "They finally saw “The Discovery” last night. The show moved to Discovery+ in May."
+    got = titles(run_text(text, spans=emphasis(text, "The Discovery")))
+    assert "The Discovery" in got and "Discovery+" not in got

@@ -916,11 +916,14 @@ def _coordinated(doc: Doc, w: Span, works: list[Span]) -> list[Span]:
     return ordered[lo:hi + 1]
 
 
+_QUOTE_MARKS = frozenset(('"', "“", "”", "‘", "’", "'"))  # '(“A,” “B”)': quoted titles listed
+
+
 def _joins(gap: Span) -> bool:
     """A gap between two titles that only lists them: ', ', ' and ', ', and 2013's ', ' and FX's '."""
     if len(gap) > 5 or not any(t.lower_ in (",", "and", "or", "&") for t in gap):
         return False
-    rest = [t for t in gap if t.lower_ not in (",", "and", "or", "&", "the", "'s", "’s")]
+    rest = [t for t in gap if t.lower_ not in (",", "and", "or", "&", "the", "'s", "’s") and t.text not in _QUOTE_MARKS]
     return len(rest) <= 1 and all(re.fullmatch(r"(19|20)\d\d", t.text) or (t.text[:1].isupper() and t.is_alpha)
                                   for t in rest)
 

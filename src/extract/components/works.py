@@ -93,6 +93,9 @@ class WorkFinder(Component):
         # "at the Tonys", "Oscars 2024": an award's name is not a title
         self.stop = frozenset(norm_key(w) for w in self.platforms) | \
             frozenset(norm_key(a) for entry in load_jsonl("awards.jsonl") for a in entry["aliases"])
+        # "Discovery+" folds to the key of the film "The Discovery": a leading "The" keeps such a title
+        self.plus_keys = frozenset(norm_key(w) for w in self.platforms if w.endswith("+")) - \
+            frozenset(norm_key(w) for w in self.platforms if not w.endswith("+"))
         self.first_names = load_words("first_names.txt")
         self.demonyms = frozenset(norm_key(w) for w in load_words("demonyms.txt"))
         r = load_json("roles.json")
@@ -403,7 +406,8 @@ class WorkFinder(Component):
 
     # ------------------------------------------------------------- filters
     def _acceptable(self, title: str, key: str, people: set[str], source: str) -> bool:
-        if not key or len(title) > 120 or key in self.stop or key in people:
+        if not key or len(title) > 120 or key in people or \
+                key in self.stop and not (title.startswith("The ") and key in self.plus_keys):
             return False
         words = title.split()
         if len(words) > self.max_tokens + 2:
