@@ -686,3 +686,9 @@ def test_quoted_titles_listed_in_brackets_share_the_credit(run_text):
     text = "Her son, filmmaker Bram Okoro (“The Discovery,” “Lantern Row”), also remembers it."
     got = credits(run_text(text, spans=emphasis_spans(text, "The Discovery", "Lantern Row")))
     assert {("Bram Okoro", "director", "The Discovery", None), ("Bram Okoro", "director", "Lantern Row", None)} <= got
+
+
+def test_apposition_set_off_by_dashes(run_text):
+    text = "Back then, David Okoro — a young filmmaker hot off directing an adaptation of “Lantern Row” — was broke."
+    got = credits(run_text(text, spans=emphasis_spans(text, "Lantern Row")))
+    assert ("David Okoro", "director", "Lantern Row", None) in got

@@ -369,8 +369,9 @@ class CreditFinder(Component):
             hit, end = nouns[j], j
         if hit is not None and hit[0] >= sent.start:
             yield hit[1], None, doc[hit[0]:m.end], "before"
-        # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer,"
-        if m.end + 1 < sent.end and doc[m.end].text == "," and doc[m.end + 1].lower_ not in _NOT_APPOSITION:
+        # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer," /
+        # "Tom Vale — a young British filmmaker hot off ... —"
+        if m.end + 1 < sent.end and doc[m.end].text in (",", "—", "–") and doc[m.end + 1].lower_ not in _NOT_APPOSITION:
             for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
                 if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("whose", "with"):
                     break
