@@ -88,6 +88,7 @@ def test_model_names_are_tidied(nlp, text, tagged, name):
         ("The Triple Play Blu-ray arrives in May with a new commentary.", "Triple Play Blu-ray"),
         ("Veteran Nollywood actress Kate Adeyemi has died.", "Veteran Nollywood"),
         ("The best was Gil Arden's Erupcja. Indeed, it was the best.", "Erupcja. Indeed"),
+        ("Flash-forward to 2017, when the film was made.", "Flash-forward"),
     ],
 )
 def test_things_the_model_tags_as_people_are_not_people(nlp, text, tagged):

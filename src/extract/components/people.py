@@ -295,6 +295,8 @@ def _model_name_parts(ent: Span) -> list[Span]:
     took in left out ("Then Tom Wambsgans")."""
     if any(t.text == ":" or t.text in (".", "!", "?") and t.i + 1 < ent.end and t.whitespace_ for t in ent):
         return []  # "Verdict: Connor's Wedding", "Erupcja. Indeed": across a colon or a sentence end
+    if " " not in ent.text and re.fullmatch(r"[A-Z][a-z]+(?:-[a-z]+)+", ent.text):
+        return []  # "Flash-forward", "Follow-up": one hyphenated word with a lower-case part is no name
     if len(ent) > 1 and ent[0].is_sent_start and ent[0].lower_ in _OPENING_ADVERBS:
         ent = ent[1:]
     cut = next((t.i for t in ent[1:-1] if t.lower_ in ("'s", "’s")), None)
