@@ -692,3 +692,14 @@ def test_apposition_set_off_by_dashes(run_text):
     text = "Back then, David Okoro — a young filmmaker hot off directing an adaptation of “Lantern Row” — was broke."
     got = credits(run_text(text, spans=emphasis_spans(text, "Lantern Row")))
     assert ("David Okoro", "director", "Lantern Row", None) in got
+
+
+def test_a_part_named_like_a_title_takes_the_sections_work(nlp):
+    from extract.document import TextSpan
+
+    text = "Lantern Row\nThe film follows Kestrel (Bram Okoro), and Kestrel is a courier working in Paris."
+    doc = tagged_doc(nlp, text, {"Lantern Row": "WORK", "Kestrel": "WORK", "Bram Okoro": "PERSON"},
+                     [TextSpan(0, 11, "heading")])
+    got = credits(doc)
+    assert ("Bram Okoro", "actor", "Lantern Row", "Kestrel") in got
+    assert not any(c[2] == "Kestrel" for c in got)

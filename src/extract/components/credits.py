@@ -120,6 +120,11 @@ class CreditFinder(Component):
                 works = self._works_for(doc, cue, "any" if direction == "screen" else direction, topic, nouns)
                 if direction == "screen":  # a copula casting needs a film or show to be about
                     works = [w for w in works if work_kind.get(norm_key(w or "")) in _SCREEN]
+                if character and any(norm_key(w or "") == norm_key(character) for w in works):
+                    # "W follows Souleymane (X)": the part's name the model also took for a title is not the
+                    # work; the section's or the article's is
+                    home = section_work(doc, cue)
+                    works = [canonical(home) if home is not None else topic]
                 for work in works:
                     if role == "musician" and direction == "before" and cue[0].lower_ not in _SCORE_WORDS \
                             and work_kind.get(norm_key(work or "")) in _SCREEN:
@@ -509,7 +514,10 @@ class CreditFinder(Component):
                 # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member, unless the
                 # title is a given name only the model read as one ("Willa (Justine Lupe)")
                 ch = _name_before(doc, k, sent, person_tokens, work_tokens - ctx.name_titles, person_ok=len(m) > 1)
-                yield "actor", ch, doc[max(sent.start, k - 4):m.end + 1], "any"
+                j = k  # the cue starts at the part's name: a title before it is what the cue is about
+                while ch and j > max(sent.start, k - 6) and doc[j:k].text != ch:
+                    j -= 1
+                yield "actor", ch, doc[j if ch and doc[j:k].text == ch else k:m.end + 1], "any"
 
     def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
         """By-phrases ending right before token `j`, longest first."""
