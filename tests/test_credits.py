@@ -703,3 +703,15 @@ def test_a_part_named_like_a_title_takes_the_sections_work(nlp):
     got = credits(doc)
     assert ("Bram Okoro", "actor", "Lantern Row", "Kestrel") in got
     assert not any(c[2] == "Kestrel" for c in got)
+
+
+def test_a_pronoun_never_stands_for_a_name_cast_as_a_part_elsewhere(run_text):
+    text = ("Anna Brill joins as Kip Marlow in Lantern Row. David Okoro arrives on a wave of attention. "
+            "Kip Marlow, the team's heart, is written as its anchor. He won an Emmy for his turn in the series.")
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    assert "actor" not in roles(doc).get("Kip Marlow", [])
+
+
+def test_leading_a_business_deal_is_not_acting(run_text):
+    doc = run_text("Disney executive David Okoro spoke on Friday. He led key acquisitions, including two studios.")
+    assert "actor" not in roles(doc)["David Okoro"]

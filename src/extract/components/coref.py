@@ -33,11 +33,15 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
     named there, the one the article names most often (its subject, usually), the first on a tie. A
     mention in parentheses is an aside, and "the Sean Penn film" uses a name as a modifier."""
     salience = Counter(canonical(m) for m in person_spans)
+    # a name the text casts as a part anywhere ("Kirby joining as Sue Storm") is a character wherever it
+    # appears ("Sue Storm, the Invisible Woman, is ..."): never what "he" or "she" stands for
+    parts = {canonical(m) for m in person_spans if after_as(m) and cast_as(m)
+             or m.start > 0 and doc[m.start - 1].lower_ in ("plays", "played", "playing", "portrays", "portraying")}
 
     def subject(mentions: list[Span]) -> Span | None:
         ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
               and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
-              and not after_as(m)  # "As Buck Barrow, ... he": a character
+              and not after_as(m) and canonical(m) not in parts  # "As Buck Barrow, ... he": a character
               and not makers_possessive(m, work_at)]
         return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
 
@@ -84,6 +88,16 @@ def after_as(m: Span) -> bool:
     elif j < m.start - 1:
         return False  # lower-case words not opened by an article: "as well as", not a part
     return j >= 0 and doc[j].lower_ == "as"
+
+
+def cast_as(m: Span) -> bool:
+    """After "as", a cast part rather than a list ("such as X", "known as X", "as well as X", "the same as
+    X") or someone's something ("As X's partner")."""
+    doc = m.doc
+    if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
+        return False  # "As Taylor Swift's partner": someone's something, not a part
+    j = next((t.i for t in doc[max(0, m.start - 5):m.start] if t.lower_ == "as"), None)
+    return j is not None and not (j > 0 and doc[j - 1].lower_ in ("such", "well", "known", "same", "much", "soon"))
 
 
 def makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
