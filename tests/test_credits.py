@@ -715,3 +715,14 @@ def test_a_pronoun_never_stands_for_a_name_cast_as_a_part_elsewhere(run_text):
 def test_leading_a_business_deal_is_not_acting(run_text):
     doc = run_text("Disney executive David Okoro spoke on Friday. He led key acquisitions, including two studios.")
     assert "actor" not in roles(doc)["David Okoro"]
+
+
+@pytest.mark.parametrize("text", [
+    'The upset belonged to Anna Brill, whose "Lantern Row," a ballad she wrote by herself, beat "Glass Harbour."',
+    'Anna Brill brought "Lantern Row", the film she directed in 1999, to "Glass Harbour."',
+])
+def test_the_title_a_clause_describes_is_its_work(run_text, text):
+    got = credits(run_text(text, spans=emphasis_spans(text, "Lantern Row", "Glass Harbour")))
+    role = "writer" if "wrote" in text else "director"
+    assert ("Anna Brill", role, "Lantern Row", None) in got
+    assert not any(c[2] == "Glass Harbour" for c in got)

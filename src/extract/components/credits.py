@@ -663,6 +663,9 @@ class CreditFinder(Component):
         """The works a cue is about: in its clause on the cue's side (with the works coordinated with
         it: "Legion and Fargo"), else the section's, else the article's."""
         lo, hi = _clause(doc, cue)
+        described = _described_work(doc, cue)
+        if described is not None:
+            return [canonical(described)]
         works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
                  and not (w.start < cue.end and w.end > cue.start) and not _likeness(doc, w)
                  and not _epithet(doc, w, cue)]
@@ -754,6 +757,25 @@ def _apposed_work(doc: Doc, owner: Span, work_at: dict[int, Span]) -> Span | Non
     if i < 1 or doc[i].text != ",":
         return None
     return next((w for w in work_at.values() if w.end == i), None)
+
+
+def _described_work(doc: Doc, cue: Span) -> Span | None:
+    """The title a cue's clause describes: "“Just Like That,” a ballad she wrote by herself", "W, the
+    film he directed in 1999": a title, a comma, then an article and lower-case words right before the
+    cue's subject."""
+    j = cue.start - 1
+    while j >= 0 and cue.start - j <= 5 and doc[j].is_lower and doc[j].is_alpha:
+        j -= 1
+    if j + 1 >= cue.start or doc[j + 1].lower_ not in ("a", "an", "the", "another") or j < 1:
+        return None
+    while j >= 0 and doc[j].text in CLOSING_QUOTES:
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    k = j - 1
+    while k >= 0 and doc[k].text in CLOSING_QUOTES:
+        k -= 1
+    return next((w for w in doc.spans.get("works", []) if w.end == k + 1 and w.sent.start == cue.sent.start), None)
 
 
 def _paragraph_work(doc: Doc, anchor: Span) -> Span | None:
