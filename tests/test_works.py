@@ -369,3 +369,9 @@ def test_a_the_title_is_not_the_streaming_service_it_folds_to(run_text):
     text = "They finally saw “The Discovery” last night. The show moved to Discovery+ in May."
     got = titles(run_text(text, spans=emphasis(text, "The Discovery")))
     assert "The Discovery" in got and "Discovery+" not in got
+
+
+@pytest.mark.parametrize("title", ["As It Was", "On Becoming a Guinea Fowl", "To Be Hero X", "But Daddy I Love Him"])
+def test_a_marked_title_keeps_its_capitalised_opening_word(run_text, title):
+    text = f"The best of the year was “{title}” by a wide margin."
+    assert title in titles(run_text(text, spans=emphasis(text, title)))

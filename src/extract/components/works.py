@@ -127,7 +127,7 @@ class WorkFinder(Component):
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
                 info: dict | None = None) -> None:
-            title = _tidy(title)
+            title = _tidy(title, keep_lead=source.startswith("markup") or source in ("jsonld", "facts"))
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
@@ -809,7 +809,10 @@ _MONTH_YEAR = re.compile(rf"(?:{_MONTH_NAMES})\s+(?:\d{{4}})?|(?:Tracks|Songs|Al
                          rf"(?:{_MONTH_NAMES})", re.I)
 
 
-def _tidy(title: str) -> str:
+def _tidy(title: str, keep_lead: bool = False) -> str:
+    """A candidate title without the edges a tagger or a quotation took in. With `keep_lead` (italics,
+    quotation marks, JSON-LD, a fact list: the title's own bounds), a capitalised opening "As", "In" or
+    "On" is the title's ("As It Was", "On Becoming a Guinea Fowl")."""
     title = " ".join(title.split())
     if re.search(r"\w[?!]$", title) and len(title.split()) > 1 and title[:1].isupper():
         return re.sub(r"[’']s$", "", title)  # "What Was I Made For?": the question mark is part of the title
@@ -824,7 +827,8 @@ def _tidy(title: str) -> str:
         words.pop()  # "Industrial Light & Magic (ILM"
     while len(words) > 1 and words[-1].casefold() in SMALL:
         words.pop()
-    while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"}:
+    while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"} \
+            and not (keep_lead and words[0][:1].isupper() and len(words) > 2 and words[0] != "By"):  # "By X": a byline
         words.pop(0)
     return " ".join(words)
 
