@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .coref import pronoun_antecedents
+from .coref import PLAYING_WORDS, pronoun_antecedents
 from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
@@ -462,9 +462,9 @@ class AwardFinder(Component):
         if cue is not None:
             t = _token_at(doc, cue[0])
             end = _token_at(doc, cue[1] - 1)
-            pron = end.i if end is not None and end.lower_ in ("him", "her", "them") else \
-                end.i + 1 if end is not None and end.i + 1 < sent.end and doc[end.i + 1].lower_ in ("him", "her", "them") \
-                else None
+            # the cue's own last word or the one after it: "brought him", "earned him"
+            pron = next((k for k in (end.i, end.i + 1) if k < sent.end and doc[k].lower_ in ("him", "her", "them")),
+                        None) if end is not None else None
             if pron is not None:
                 # "... that earned him an Emmy", "it brought him a second Oscar": whom the pronoun stands
                 # for, else the person named before, not one portrayed
@@ -660,8 +660,7 @@ def _portrayed(p: Span) -> bool:
     prev = [t.lower_ for t in doc[max(0, p.start - 2):p.start]]
     if as_clause_subject(p):
         return False
-    return bool(prev) and (prev[-1] in ("as", "plays", "played", "playing", "portrays", "portrayed", "portraying")
-                           or prev[-2:] == ["portrayal", "of"])
+    return bool(prev) and (prev[-1] == "as" or prev[-1] in PLAYING_WORDS or prev[-2:] == ["portrayal", "of"])
 
 
 def _before_received(doc: Doc, i: int, sent: Span) -> int:

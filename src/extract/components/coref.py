@@ -23,6 +23,10 @@ _WORK_WORDS = frozenset("film movie series show album song documentary".split())
 POSSESSIVES = frozenset(("his", "her"))
 OBJECT_PRONOUNS = frozenset(("him",))
 _PRONOUN_IDS = string_ids(SUBJECT_PRONOUNS | POSSESSIVES | OBJECT_PRONOUNS)
+# a name right after these is the part played ("plays Colin")
+PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays", "portrayed"))
+# "such as X", "as well as X", "known as X", "the same as X": a name after "as" that is no part
+NOT_CASTING = frozenset(("such", "well", "known", "same"))
 
 
 def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, Span],
@@ -36,7 +40,7 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
     # a name the text casts as a part anywhere ("Kirby joining as Sue Storm") is a character wherever it
     # appears ("Sue Storm, the Invisible Woman, is ..."): never what "he" or "she" stands for
     parts = {canonical(m) for m in person_spans if after_as(m) and cast_as(m)
-             or m.start > 0 and doc[m.start - 1].lower_ in ("plays", "played", "playing", "portrays", "portraying")}
+             or m.start > 0 and doc[m.start - 1].lower_ in PLAYING_WORDS}
 
     def subject(mentions: list[Span]) -> Span | None:
         ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
@@ -97,7 +101,7 @@ def cast_as(m: Span) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
         return False  # "As Taylor Swift's partner": someone's something, not a part
     j = next((t.i for t in doc[max(0, m.start - 5):m.start] if t.lower_ == "as"), None)
-    return j is not None and not (j > 0 and doc[j - 1].lower_ in ("such", "well", "known", "same", "much", "soon"))
+    return j is not None and not (j > 0 and doc[j - 1].lower_ in NOT_CASTING | {"much", "soon"})
 
 
 def makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:

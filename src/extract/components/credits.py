@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json, load_jsonl, load_words
 from .base import Component
-from .coref import NOT_MODIFIERS as _NOT_MODIFIERS, POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, \
-    after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
+from .coref import NOT_CASTING as _NOT_CASTING, NOT_MODIFIERS as _NOT_MODIFIERS, PLAYING_WORDS as _PLAYING_WORDS, \
+    POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
     work_after_modifiers as _work_after_modifiers
 from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, fact_entries, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 from .people import FACT_ROLES as _FACT_ROLES
@@ -393,7 +393,7 @@ class CreditFinder(Component):
         for phrase, role in self._phrase_ends(doc, k0, sent):
             character = None
             if phrase in self.character_by:  # "Megan, played by Melissa McCarthy"
-                character = _name_before(doc, self._skip_back(doc, k0 - len(phrase), sent), sent, {}, work_tokens)
+                character = canonical(_name_before(doc, self._skip_back(doc, k0 - len(phrase), sent), sent, {}, work_tokens))
             yield role, character, doc[k0 - len(phrase):m.end], "before"
             break
         # verb after the name or after the list it ends: "X directed", "A, B and C return", "X, who directed"
@@ -513,11 +513,9 @@ class CreditFinder(Component):
                 # a name the model also took for a person counts only before an actor's full name; after a
                 # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member, unless the
                 # title is a given name only the model read as one ("Willa (Justine Lupe)")
-                ch = _name_before(doc, k, sent, person_tokens, work_tokens - ctx.name_titles, person_ok=len(m) > 1)
-                j = k  # the cue starts at the part's name: a title before it is what the cue is about
-                while ch and j > max(sent.start, k - 6) and doc[j:k].text != ch:
-                    j -= 1
-                yield "actor", ch, doc[j if ch and doc[j:k].text == ch else k:m.end + 1], "any"
+                part = _name_before(doc, k, sent, person_tokens, work_tokens - ctx.name_titles, person_ok=len(m) > 1)
+                # the cue starts at the part's name: a title before it is what the cue is about
+                yield "actor", canonical(part), doc[part.start if part is not None else k:m.end + 1], "any"
 
     def _phrase_ends(self, doc: Doc, j: int, sent: Span):  # noqa: ANN202
         """By-phrases ending right before token `j`, longest first."""
@@ -725,7 +723,6 @@ _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|
 _CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
-_NOT_CASTING = frozenset(("such", "well", "known", "same"))  # "such as", "as well as", "known as": not a part
 _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 _PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
@@ -735,7 +732,6 @@ _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show 
 _PLAYING_IDS = string_ids(("playing",))
 # "X will be seen opposite Y": the subject acts beside the person named next, who is no character
 _PARTNER_WORDS = frozenset(("opposite",))
-_PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays", "portrayed"))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
 
@@ -921,17 +917,18 @@ class _Context:
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],
-                 person_ok: bool = False) -> str | None:
-    """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not sentence-initial."""
+                 person_ok: bool = False) -> Span | None:
+    """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not sentence-initial
+    (`canonical` of it is the name)."""
     if person_ok and (i - 1) in person_tokens and person_tokens[i - 1].end == i and person_tokens[i - 1].start >= sent.start:
-        return canonical(person_tokens[i - 1])
+        return person_tokens[i - 1]
     j = i
     while j - 1 >= sent.start and _NAME.match(doc[j - 1].text) and (j - 1) not in work_tokens \
             and (j - 1) not in person_tokens and i - j < 3:
         j -= 1
     if j == i or j == sent.start and i - j == 1 and doc[j].is_sent_start:
         return None
-    return doc[j:i].text
+    return doc[j:i]
 
 
 def _coordinated(doc: Doc, w: Span, works: list[Span]) -> list[Span]:

@@ -123,16 +123,13 @@ class DateFinder(Component):
     def _values(self, span: Span, precision: str, published: date | None) -> list[str]:
         toks = [t.text for t in span if t.text not in (",", "of", "-", "–", "—")]
         if precision == "dayrange":  # "November 6-11", "May 10–12, 2024": both ends of the run
-            toks = [part for t in toks for part in re.split("[–—]", t)]  # "10–12" is one token
-            month, first, last, *year = toks
-            inner = "day" if year else "noyear"
-            return list(dict.fromkeys(self._parsed([month, first, *year], inner, span, published)
-                                      + self._parsed([month, last, *year], inner, span, published)))
-        if precision == "monthpair":  # "November and December 2025": each month of that year
-            first, second, year = toks[0], toks[-2], toks[-1]
-            return list(dict.fromkeys(self._parsed([first, year], "month", span, published)
-                                      + self._parsed([second, year], "month", span, published)))
-        return self._parsed(toks, precision, span, published)
+            month, first, last, *year = [part for t in toks for part in re.split("[–—]", t)]  # "10–12" is one token
+            ends, precision = ([month, first, *year], [month, last, *year]), "day" if year else "noyear"
+        elif precision == "monthpair":  # "November and December 2025": each month of that year
+            ends, precision = ([toks[0], toks[-1]], [toks[-2], toks[-1]]), "month"
+        else:
+            return self._parsed(toks, precision, span, published)
+        return list(dict.fromkeys(v for end in ends for v in self._parsed(end, precision, span, published)))
 
     def _parsed(self, toks: list[str], precision: str, span: Span, published: date | None) -> list[str]:
         if precision == "year":
