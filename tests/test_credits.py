@@ -121,6 +121,32 @@ def test_along_with_shares_the_role(run_text):
     assert "actor" in r["Jonas Berg"] and "actor" in r["Lisa Ekwueme"]
 
 
+@pytest.mark.parametrize(
+    "text,partner,role",
+    [
+        ("Ana Pereira starred in “Moonfall Road” with Jonas Berg.", "Jonas Berg", "actor"),
+        ("Ana Pereira wrote Moonfall Road with Jonas Berg in a month.", "Jonas Berg", "writer"),
+        ("Ana Pereira co-directed Moonfall Road with Jonas Berg.", "Jonas Berg", "director"),
+    ],
+)
+def test_partner_after_the_work_shares_the_role(run_text, text, partner, role):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert (partner, role, "Moonfall Road", None) in credits(doc)
+
+
+@pytest.mark.parametrize(
+    "text,not_role",
+    [
+        ("Ana Pereira directed Moonfall Road with Jonas Berg.", "director"),  # the star, not a co-director
+        ("Ana Pereira starred in Moonfall Road with Jonas Berg directing.", "actor"),  # a role of his own
+    ],
+)
+def test_partner_after_the_work_keeps_other_roles_apart(run_text, text, not_role):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert ("Jonas Berg", not_role, "Moonfall Road", None) not in credits(doc)
+    assert "Moonfall Road" in {w["title"] for w in doc._.works}
+
+
 def test_actor_possessive_names_the_character(run_text):
     text = ("Chris Pine stars in Moonfall Road. The story centres on the father of "
             "Chris Pine's Captain James T. Kirk.")

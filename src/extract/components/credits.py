@@ -579,6 +579,16 @@ class CreditFinder(Component):
                         if role != "character":
                             yield role, None, cue, direction
                 return
+        # "X starred in W with Y", "X co-wrote W with Y": the partner after the work shares an acting or
+        # writing verb, or any "co-" verb ("co-directed W with Y"); "directed W with Y" names a star, and
+        # "with Y directing" gives Y a role of Y's own
+        w = j - 3 if j - 3 >= sent.start and doc[j - 2].text in _CLOSING_QUOTES else j - 2
+        if w >= sent.start and doc[j - 1].lower_ == "with" and w in ctx.work_tokens \
+                and not (m.end < sent.end and doc[m.end].lower_.endswith("ing")):
+            before = [p for p in person_spans if sent.start <= p.start and p.end <= w]
+            for role, _, cue, direction in found.get(before[-1].start, []) if before else []:
+                if direction == "after" and (role in ("actor", "writer") or re.search(r"\bco-[a-z]", cue.text.lower())):
+                    yield role, None, cue, direction
 
     def _possessive_character(self, ctx: "_Context", m: Span) -> tuple[str | None, Span]:
         doc, sent = ctx.doc, m.sent
@@ -914,6 +924,9 @@ class _Context:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
         self.work_at = work_at  # work mention start -> span
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
+
+
+_CLOSING_QUOTES = frozenset("”’\"'")
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],

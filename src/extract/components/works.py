@@ -201,7 +201,7 @@ class WorkFinder(Component):
             key = norm_key(title)
             if key in cands and key not in accepted and cands[key]["sources"].get("pattern:bracket_series"):
                 accepted[key] = cands[key]
-        accepted = _fold_short_forms(accepted)
+        accepted = _without_marked_extensions(_fold_short_forms(accepted))
         mentions = self._mentions(doc, accepted)
         doc.spans["works"] = mentions
         doc._.works = self._records(doc, accepted, mentions)
@@ -375,6 +375,8 @@ class WorkFinder(Component):
                     k += 1
                 if not (k < len(doc) and self._is_title_word(doc[k]) and doc[k].text[:1].isalpha()):
                     break
+                if k == j + 1 and tok.lower_ in _PERSON_LINKS and _full_name_at(doc, k):
+                    break  # "starred in Jurassic Park with Laura Dern": the cast is not in the title
             else:
                 break
             if tok.whitespace_ and "\n" in tok.whitespace_:
@@ -781,6 +783,20 @@ _MONTHS = frozenset("january february march april may june july august september
                     "monday tuesday wednesday thursday friday saturday sunday".split())  # and weekdays
 
 
+def _without_marked_extensions(accepted: dict[str, dict]) -> dict[str, dict]:
+    """'Moonfall Road with Jonas Berg' found only by a pattern, beside an italic or quoted 'Moonfall Road':
+    the markup gave the title's bounds, and the run went on past them through a lower-case small word."""
+    marked = [c["title"] for c in accepted.values()
+              if any(k.startswith("markup") or k in ("jsonld", "facts") for k in c["sources"])]
+    out = {}
+    for key, c in accepted.items():
+        if all(k.startswith("pattern") for k in c["sources"]) and any(
+                c["title"].startswith(t + " ") and c["title"][len(t) + 1:].split()[0] in SMALL for t in marked):
+            continue
+        out[key] = c
+    return out
+
+
 def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
     """'Trek' beside 'Star Trek': a one-word candidate that ends exactly one longer title is its alias."""
     out = dict(accepted)
@@ -792,6 +808,16 @@ def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
             longer[0].setdefault("aliases", set()).add(c["title"])
             del out[key]
     return out
+
+
+# small words that join a title to the people around it ("with", "opposite", "and")
+_PERSON_LINKS = frozenset("with and & for by from to at as vs vs. opposite alongside".split())
+
+
+def _full_name_at(doc: Doc, i: int) -> bool:
+    """A name of two or more words the model tagged PERSON starts at token `i`."""
+    tok = doc[i]
+    return tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
 
 
 def _best_source(c: dict) -> str:
