@@ -285,3 +285,66 @@ def test_a_cue_ending_in_an_object_pronoun_goes_to_its_antecedent(run_text, verb
     text = (f"David Marlow was never better than in Lantern Row. His sheriff is a bully, and it {verb} "
             "a second Oscar, for best supporting actor.")
     assert ("Academy Award", "best supporting actor", "David Marlow") in _keys(run_text(text))
+
+
+@pytest.mark.parametrize(
+    "text,recipient,category",
+    [
+        ("The Screen Actors Guild awards were handed out on Sunday. Mara Quist was named best supporting "
+         "actress for playing a lawyer in Lantern Row.", "Mara Quist", "best supporting actress"),
+        ("At the Tony Awards, Kip Ardley was crowned best actor in a musical.", "Kip Ardley", "best actor in a musical"),
+    ],
+)
+def test_named_or_crowned_before_a_category_is_a_win(run_text, text, recipient, category):
+    got = [(a["award"] is not None, a["recipient"], a["category"], a["outcome"]) for a in awards(run_text(text))]
+    assert (True, recipient, category, "won") in got
+
+
+@pytest.mark.parametrize(
+    "text,recipient,work",
+    [
+        ("The Screen Actors Guild awards were on Sunday. In television, Mara Quist was an upset winner for her "
+         "role as a news anchor in Lantern Row.", "Mara Quist", "Lantern Row"),
+        ("The Tony Awards were on Sunday. Kip Ardley picked up another trophy for his supporting role, and "
+         "Mara Quist won for Lantern Row.", "Mara Quist", "Lantern Row"),
+        ("The Tony Awards were on Sunday. Kip Ardley picked up another trophy for his supporting role, and "
+         "Mara Quist won for Lantern Row.", "Kip Ardley", None),
+    ],
+)
+def test_won_for_a_part_takes_the_award_named_before(run_text, text, recipient, work):
+    doc = run_text(text, spans=emphasis(text, "Lantern Row"))
+    body = "Screen Actors Guild Award" if "Screen" in text else "Tony Award"
+    got = {(a["award"], a["recipient"], a["work"]) for a in awards(doc)}
+    assert (body, recipient, work) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tony Awards were on Sunday. Mara Quist earned praise for her role in Lantern Row.",  # no win
+        "Mara Quist was an upset winner for her role in Lantern Row.",  # no award named anywhere
+        "The Tony Awards were on Sunday. Mara Quist won over critics with Lantern Row.",
+    ],
+)
+def test_no_award_without_a_win_for_a_part(run_text, text):
+    assert awards(run_text(text, spans=emphasis(text, "Lantern Row"))) == []
+
+
+def test_quoted_title_before_the_cue_is_the_recipient(run_text):
+    text = ("At the Grammy Awards, “Lantern Row” was named album of the year, beating a field that included "
+            "Mara Quist’s “Dust Lane.”")
+    got = {(a["recipient"], a["outcome"]) for a in awards(run_text(text, spans=emphasis(text, "Lantern Row", "Dust Lane")))}
+    assert ("Lantern Row", "won") in got and ("Mara Quist", "won") not in got
+
+
+def test_festival_prize_takes_the_festival(run_text):
+    text = "Kip Ardley was named best director at the Cannes Film Festival in 1955."
+    a = awards(run_text(text))
+    assert [(x["award"], x["category"], x["recipient"], x["year"]) for x in a] == \
+        [("Cannes Film Festival Award", "best director", "Kip Ardley", 1955)]
+
+
+def test_festival_after_at_is_the_venue_of_the_prize(run_text):
+    text = "Winner of the Palme d'Or at the 2017 Cannes Film Festival, Lantern Row is a needling comedy."
+    a = awards(run_text(text, spans=emphasis(text, "Lantern Row")))
+    assert [(x["award"], x["recipient"]) for x in a] == [("Palme d'Or", "Lantern Row")]

@@ -52,6 +52,7 @@ _LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)
 _WINNERS = re.compile(r"\b(?:winners?|won|wins|took home)\b", re.I)
 _YEAR_PRIZES = frozenset("album record song artist entertainer songwriter producer".split())
 _TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
+_PART_NOUNS = frozenset("role roles performance performances turn portrayal work".split())
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
@@ -77,7 +78,9 @@ class AwardFinder(Component):
         self.matcher = PhraseMatcher(nlp.vocab)  # case-sensitive: "Tonys" yes, "tonys" no
         for entry in load_jsonl(catalogue):
             self.bodies[entry["award"]] = entry
-            self.matcher.add(entry["award"], [nlp.make_doc(a) for a in entry["aliases"]])
+            # "the Screen Actors Guild awards", "Golden Globe award": news writes the last word lower-case
+            lowered = [re.sub(r"\bAward(s?)$", r"award\1", a) for a in entry["aliases"]]
+            self.matcher.add(entry["award"], [nlp.make_doc(a) for a in dict.fromkeys(entry["aliases"] + lowered)])
         c = load_json(cues)
         self.won = _cue_regex(c["won"])
         self.nominated = _cue_regex(c["nominated"])
@@ -342,12 +345,22 @@ class AwardFinder(Component):
                 continue
             anchors.append((c, c))
         if not anchors:
-            anchors = [(m, None) for m in bodies]
+            # "winner of the Palme d'Or at the 2017 Cannes Film Festival": a body after "at" beside another
+            # body is where the prize was given, not a second prize
+            prizes = [m for m in bodies if not _at_venue(doc, m, sent)]
+            anchors = [(m, None) for m in (prizes or bodies)]
+        part_works: dict[int, str | None] = {}  # "won for her role in W": W, not the sentence's nearest work
+        if not anchors and ctx.mentions:
+            part_works = {a.start: w for a, w in self._won_for_a_part(ctx, sent, cues)}
+            anchors = [(doc[i:i + 1], None) for i in part_works]
         for anchor, cat in anchors:
             if cat is not None and norm_key(cat.text) in listed and not bodies:
                 continue  # the nominee list already gave this category
             with_categories = [b for b in bodies if not ctx.single_prize(b)]
-            body_span = anchor if cat is None else (nearest(with_categories, anchor) if with_categories else None)
+            if cat is None:  # the body mention itself, or a "won for her role" cue (no body in the sentence)
+                body_span = anchor if bodies else None
+            else:
+                body_span = nearest(with_categories, anchor) if with_categories else None
             if body_span is not None:
                 body = self._body(body_span)
                 years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))
@@ -366,10 +379,41 @@ class AwardFinder(Component):
             category = cat.text if cat is not None else self._category_near(ctx, body_span, sent)
             pairs = self._recipients(ctx, sent, anchor, cue) or [(None, None)]
             for recipient, work in pairs:
-                if work is None and cat is None:
+                if anchor.start in part_works:
+                    work = part_works[anchor.start]
+                elif work is None and cat is None:
                     work = self._work_near(ctx, anchor, sent)
                 out.append(self._rec(body, category, recipient, work, outcome,
                                      year if year is not None else _sent_year(sent), sent))
+        return out
+
+    def _won_for_a_part(self, ctx: "_Context", sent: Span,
+                        cues: list[tuple[int, int, str, bool]]) -> list[tuple[Span, str | None]]:
+        """A win cue right before "for her role", "for his performance" or (won, winner) "for W", in a
+        sentence naming neither body nor category ("X was an upset winner for her role as a TV anchor in W",
+        "X picked up another trophy for his supporting role"): the award is the one the text named last.
+        Gives the "for" with the work: W, or the one "in" names within a few words of the role."""
+        doc = ctx.doc
+        out: list[tuple[Span, str | None]] = []
+        for _, end, outcome, went_to in cues:
+            last = _token_at(doc, end - 1)
+            if outcome != "won" or went_to or last is None or last.i + 2 >= sent.end or doc[last.i + 1].lower_ != "for":
+                continue
+            k = last.i + 2
+            w = ctx.work_at.get(k + 1 if doc[k].text in ("“", '"', "‘", "'") else k)
+            if w is not None and last.lower_ in ("won", "wins", "winner"):
+                out.append((doc[last.i + 1:last.i + 2], canonical(w)))
+                continue
+            if doc[k].lower_ not in ("his", "her", "their"):
+                continue
+            k += 1
+            while k < min(sent.end, last.i + 6) and doc[k].lower_ not in _PART_NOUNS and doc[k].is_lower:
+                k += 1
+            if k < sent.end and doc[k].lower_ in _PART_NOUNS:  # the "for": the cue is the one before it
+                ins = [w for w in ctx.works if k < w.start <= k + 10 and w.end <= sent.end
+                       and doc[w.start - 1 if doc[w.start - 1].is_punct else w.start].nbor(-1).lower_ == "in"
+                       and not any(t.text == "," and t.i > k for t in doc[k:w.start - 1])]
+                out.append((doc[last.i + 1:last.i + 2], canonical(ins[0]) if ins else None))
         return out
 
     def _beaten(self, ctx: "_Context", found: list[dict]) -> list[dict]:
@@ -490,7 +534,7 @@ class AwardFinder(Component):
                     # "The Zone of Interest, Jonathan Glazer's chilling drama, won ...", "Anti-Hero, the biggest
                     # hit from Midnights, was up for ...": the head before the aside, not a name inside it
                     k = j - 1
-                    while k > sent.start and k > j - 12 and doc[k].text != ",":
+                    while k > sent.start and k > j - 20 and doc[k].text != ",":
                         k -= 1
                     if doc[k].text == ",":
                         group = ctx.group_before(k, sent)
@@ -592,7 +636,12 @@ class _Context:
         single prize (the Palme d'Or) has no categories: a category goes to a body named before it."""
         with_categories = [m for m in self.mentions if not self.single_prize(m)] or self.mentions
         before = [m for m in with_categories if m.end <= anchor.start]
-        m = before[-1] if before else (with_categories[0] if with_categories else None)
+        text = doc_text(self.doc)
+        # the paragraph's own body, else the article's: the one it names first ("Parasite scores upset at SAG
+        # awards" ... "Heath Ledger won a posthumous Oscar in 2009" ... new paragraph: "Laura Dern was named
+        # best supporting actress" is a SAG win)
+        here = [m for m in before if "\n" not in text[m.end_char:anchor.start_char]]
+        m = here[-1] if here else (with_categories[0] if with_categories else None)
         if m is None:
             return None, None
         year = self.stated_year(m)
@@ -635,6 +684,9 @@ class _Context:
         ends_w = {w.end: w for w in self.works}
         out: list[Span] = []
         k = j
+        while k - 1 > sent.start and doc[k - 1].text in ("”", '"', "’", "'", ",") and k not in ends_p and k not in ends_w \
+                and j - k < 2:
+            k -= 1  # '"Harry's House" was named ...': the title ends inside its quotation marks
         m = ends_p.get(k) or ends_w.get(k)
         if m is None or m.start < sent.start:
             return []
@@ -661,6 +713,14 @@ def _portrayed(p: Span) -> bool:
     if as_clause_subject(p):
         return False
     return bool(prev) and (prev[-1] == "as" or prev[-1] in PLAYING_WORDS or prev[-2:] == ["portrayal", "of"])
+
+
+def _at_venue(doc: Doc, m: Span, sent: Span) -> bool:
+    """The body mention follows "at" ("at the 2017 Cannes Film Festival", "at the Oscars")."""
+    k = m.start - 1
+    while k > sent.start and (doc[k].lower_ == "the" or _YEAR.fullmatch(doc[k].text) or _ORDINAL.fullmatch(doc[k].text)):
+        k -= 1
+    return k >= sent.start and doc[k].lower_ == "at"
 
 
 def _before_received(doc: Doc, i: int, sent: Span) -> int:
