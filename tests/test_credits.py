@@ -752,3 +752,23 @@ def test_the_title_a_clause_describes_is_its_work(run_text, text):
     role = "writer" if "wrote" in text else "director"
     assert ("Anna Brill", role, "Lantern Row", None) in got
     assert not any(c[2] == "Glass Harbour" for c in got)
+
+
+def test_genre_star_is_a_musician_not_an_actor(run_text):
+    text = "A year later, Mara Quist joined forces with soul star Kip Ardley to sing the theme of Lantern Row."
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    r = roles(doc)
+    assert r.get("Kip Ardley") == ["musician"]
+    assert "actor" not in r.get("Mara Quist", [])
+
+
+@pytest.mark.parametrize(
+    "text,acts",
+    [
+        ("Mara Quist appeared at Paris Fashion Week in July.", False),
+        ("Mara Quist appeared in Lantern Row last year.", True),
+    ],
+)
+def test_appearing_is_acting_only_in_a_work(run_text, text, acts):
+    doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
+    assert ("actor" in roles(doc).get("Mara Quist", [])) is acts

@@ -375,3 +375,21 @@ def test_a_the_title_is_not_the_streaming_service_it_folds_to(run_text):
 def test_a_marked_title_keeps_its_capitalised_opening_word(run_text, title):
     text = f"The best of the year was “{title}” by a wide margin."
     assert title in titles(run_text(text, spans=emphasis(text, title)))
+
+
+@pytest.mark.parametrize(
+    "text,event",
+    [
+        ("She even won the 1988 Lantern Song Contest with her ballad.", "Lantern Song Contest"),
+        ("The film premiered at the Dust Lane Film Festival in May.", "Dust Lane Film Festival"),
+    ],
+)
+def test_model_title_naming_an_event_is_not_a_work(nlp, text, event):
+    doc = tagged_doc(nlp, text, {event: "WORK"})
+    assert event not in titles(doc)
+
+
+def test_title_run_stops_before_a_named_partner(nlp):
+    text = "Mara Quist starred in Lantern Row with Kip Ardley."
+    doc = tagged_doc(nlp, text, {"Mara Quist": "PERSON", "Kip Ardley": "PERSON"})
+    assert titles(doc) == {"Lantern Row"}

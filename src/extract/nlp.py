@@ -43,6 +43,8 @@ def load_base(model: str | Path | None = None) -> Language:
 def build_nlp(model: str | Path | None = None, *, label_map: dict[str, str] | None = None) -> Language:
     """The full pipeline: entity model, label mapping, then the extraction components."""
     nlp = load_base(model)
+    if "entertainment_norms" not in nlp.pipe_names:
+        nlp.add_pipe("entertainment_norms", first=True)  # before the entity model reads the norms
     for pipe in EXTRACTION_PIPES:
         if pipe in nlp.pipe_names:
             continue

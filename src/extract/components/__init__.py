@@ -4,6 +4,6 @@ Importing this package registers every factory; they are also exposed to any spa
 through the `spacy_factories` entry point.
 """
 
-from . import awards, credits, dates, labels, people, sentences, works  # noqa: F401
+from . import awards, credits, dates, labels, norms, people, sentences, works  # noqa: F401
 
-__all__ = ["awards", "credits", "dates", "labels", "people", "sentences", "works"]
+__all__ = ["awards", "credits", "dates", "labels", "norms", "people", "sentences", "works"]

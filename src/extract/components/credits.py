@@ -26,7 +26,7 @@ from .base import Component
 from .coref import NOT_CASTING as _NOT_CASTING, NOT_MODIFIERS as _NOT_MODIFIERS, PLAYING_WORDS as _PLAYING_WORDS, \
     POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
     work_after_modifiers as _work_after_modifiers
-from .util import CLOSING_QUOTES, as_clause_subject, canonical, doc_text, fact_entries, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, as_clause_subject, title_case_headings, canonical, doc_text, fact_entries, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
 from .people import FACT_ROLES as _FACT_ROLES
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
@@ -418,6 +418,10 @@ class CreditFinder(Component):
         if verb is not None and verb[2] in ("creator", "writer", "producer", "director") \
                 and _object_is_not_a_work(doc, verb[0] + len(verb[1]), sent, work_tokens, self.work_nouns):
             verb = None  # "inspired to create the website", "wrote a letter": the object is not a work
+        if verb is not None and verb[1][-1].startswith("appear"):
+            q = verb[0] + len(verb[1])
+            if not (q < sent.end and doc[q].lower_ in ("in", "on", "as", "alongside", "opposite")):
+                verb = None  # "X appeared at Paris Fashion Week": appearing is acting only in a work or a part
         if verb is not None:
             p, phrase, role = verb
             character = self._character_after(doc, p + len(phrase), sent, person_tokens, work_tokens) \
@@ -554,6 +558,9 @@ class CreditFinder(Component):
             if i in ctx.person_tokens or i in ctx.work_tokens or not tok.is_alpha or tok.lower_ in _CLAUSE_BREAKS:
                 return None
             hit = self._verb_at(doc, i, sent, self.verbs_far)
+            noun = ctx.nouns.get(i + len(hit[1])) if hit is not None else None
+            if noun is not None and noun[0] < i:
+                hit = None  # "joined forces with soul star Peabo Bryson": the word ends a role noun, no verb
             if hit is not None:
                 end = i + len(hit[1])
                 if end < sent.end and doc[end].lower_ == "by":
@@ -582,7 +589,7 @@ class CreditFinder(Component):
         # "X starred in W with Y", "X co-wrote W with Y": the partner after the work shares an acting or
         # writing verb, or any "co-" verb ("co-directed W with Y"); "directed W with Y" names a star, and
         # "with Y directing" gives Y a role of Y's own
-        w = j - 3 if j - 3 >= sent.start and doc[j - 2].text in _CLOSING_QUOTES else j - 2
+        w = j - 3 if j - 3 >= sent.start and doc[j - 2].text in CLOSING_QUOTES else j - 2
         if w >= sent.start and doc[j - 1].lower_ == "with" and w in ctx.work_tokens \
                 and not (m.end < sent.end and doc[m.end].lower_.endswith("ing")):
             before = [p for p in person_spans if sent.start <= p.start and p.end <= w]
@@ -603,6 +610,8 @@ class CreditFinder(Component):
             j += 1
         if j - i < 1 or doc[i].lower_ in _NOT_CHARACTER or doc[i:j].text.isupper():
             return None, m
+        if any(a <= m.start_char < b for a, b in title_case_headings(doc)):
+            return None, m  # "Fears Over Céline Dion’s Major Weight Loss": a Title Case headline capitalises anything
         if any(a.start < j and i < a.end for a in doc.spans.get("awards", [])) \
                 or any(e.label_ in ("AWARD", "ORG", "EVENT", "LOC") and e.start < j and i < e.end for e in doc.ents):
             return None, m  # "Gladstone's Golden Globe win", "Pine's Paramount contract"
@@ -924,9 +933,6 @@ class _Context:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
         self.work_at = work_at  # work mention start -> span
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
-
-
-_CLOSING_QUOTES = frozenset("”’\"'")
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],

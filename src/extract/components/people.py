@@ -184,6 +184,8 @@ class PeopleLinker(Component):
                 if run is not None:
                     yield run, None
             role = self.role_nouns.get(tok.lower_)
+            if role and i > 0:  # "soul star X": the two-word noun's role, not the last word's
+                role = self.role_nouns.get(f"{doc[i - 1].lower_} {tok.lower_}", role)
             if role and i + 1 < n and (not tok.is_title or (tok.is_sent_start and tok.lower_ not in _AMBIGUOUS_NOUNS)):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None:

@@ -421,6 +421,8 @@ class WorkFinder(Component):
         if source.startswith("pattern") or source == "ner":
             if key in _MONTHS or key in SMALL:
                 return False
+            if len(words) >= 2 and words[-1] in _EVENT_HEADS:
+                return False  # "the 1988 Eurovision Song Contest", "Sundance Film Festival": an event
         if source in _NAME_SHY and len(words) >= 2 and words[0].casefold() in self.first_names \
                 and (len(words) <= 3 or words[2].casefold() in SMALL):  # "Annette Bening for Nyad"
             return False
@@ -811,6 +813,8 @@ def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
 
 
 # small words that join a title to the people around it ("with", "opposite", "and")
+_EVENT_HEADS = frozenset("Contest Festival Fest Awards Award Ceremony Gala Summit Expo Convention Olympics "
+                         "Championships Championship Prize Prizes".split())
 _PERSON_LINKS = frozenset("with and & for by from to at as vs vs. opposite alongside".split())
 
 
