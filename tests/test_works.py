@@ -393,3 +393,10 @@ def test_title_run_stops_before_a_named_partner(nlp):
     text = "Mara Quist starred in Lantern Row with Kip Ardley."
     doc = tagged_doc(nlp, text, {"Mara Quist": "PERSON", "Kip Ardley": "PERSON"})
     assert titles(doc) == {"Lantern Row"}
+
+
+@pytest.mark.parametrize("fragment", ["Even when I", "For seven months I", "It is Ms. Quist", "What am I"])
+def test_model_title_with_lower_case_words_is_a_remark(nlp, fragment):
+    text = f"She said, “{fragment} was so young, nothing felt easy.”"
+    doc = tagged_doc(nlp, text, {fragment: "WORK"})
+    assert not titles(doc)

@@ -477,6 +477,8 @@ class WorkFinder(Component):
             return True  # tagged a title three times or more, it is one ("Oppenheimer", "Rustin", "Nyad")
         if words[-1][:1].islower():
             return True
+        if any(w[:1].islower() and w.casefold() not in SMALL for w in words):
+            return True  # "Even when I", "seven months I", "It is Ms. Alley": a quoted remark's words
         if len(words) == 2 and words[0].casefold() in STOP_WORDS and words[1] in ("I", "We", "You", "He", "She", "They"):
             return True  # "So I", "Well I": the opening words of a quoted remark
         if re.search(r"(?:^|\s)(?!(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Vol|No|Pt|Mt|Ft|Ep)\.)[A-Z][a-z]{0,2}\. [A-Z]", title):
