@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import emphasis, tagged_doc
+from extract.document import TextSpan
 
 
 def titles(doc) -> set[str]:
@@ -400,3 +401,17 @@ def test_model_title_with_lower_case_words_is_a_remark(nlp, fragment):
     text = f"She said, “{fragment} was so young, nothing felt easy.”"
     doc = tagged_doc(nlp, text, {fragment: "WORK"})
     assert not titles(doc)
+
+
+@pytest.mark.parametrize("title", ["My Heart Will Go On", "Hold On", "Come In"])
+def test_quoted_title_keeps_a_capitalised_last_small_word(run_text, title):
+    text = f"Famously, the singer performed the ballad “{title}” from the soundtrack."
+    s = text.index(title)
+    assert title in titles(run_text(text, spans=[(s, s + len(title), "quote")]))
+
+
+def test_model_title_filling_a_quotation_keeps_its_last_word(nlp):
+    text = "Famously, the singer performed the ballad “My Heart Will Go On” from the soundtrack."
+    s = text.index("My Heart")
+    doc = tagged_doc(nlp, text, {"My Heart Will Go On": "WORK"}, [TextSpan(s, s + 19, "quote")])
+    assert "My Heart Will Go On" in titles(doc)

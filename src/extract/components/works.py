@@ -126,8 +126,8 @@ class WorkFinder(Component):
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
-                info: dict | None = None) -> None:
-            title = _tidy(title, keep_lead=source.startswith("markup") or source in ("jsonld", "facts"))
+                info: dict | None = None, bounded: bool = False) -> None:
+            title = _tidy(title, keep_lead=bounded or source.startswith("markup") or source in ("jsonld", "facts"))
             key = norm_key(title)
             # "best actress for Poor Things" outvotes the model, unless the name is a person's surname or a
             # single word the model never took for a title ("best director for Scorsese")
@@ -151,6 +151,7 @@ class WorkFinder(Component):
             add(title, "facts", kind, info=info)
         for title, *_ in fact_entries(doc):  # "The Forget-Me-Not Library / Author: ... / Released: ..."
             add(title, "facts:entry")
+        marked = {doc_text(doc)[s.start:s.end] for s in getattr(clean, "spans", None) or () if s.kind in ("emphasis", "quote")}
         for ent in ents:
             if ent.label_ == "WORK":
                 key = norm_key(ent.text)
@@ -162,15 +163,17 @@ class WorkFinder(Component):
                     continue  # "the Lebanese director", "the first Indian film": a proper adjective
                 # "The Crown on Netflix": a platform glued on by the model is not part of the title
                 glued = _GLUED_PLATFORM.fullmatch(ent.text)
-                add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else _with_subtitle(ent, self.first_names), "ner")
+                add(glued.group(1) if glued and norm_key(glued.group(2)) in self.stop else _with_subtitle(ent, self.first_names), "ner",
+                    bounded=ent.text in marked)  # the model's title is all of a quotation or italics: keep its edges
         if self.use_markup and clean is not None:
             for s in clean.spans:
                 if s.kind in ("emphasis", "quote") or (s.kind == "heading" and _quoted_heading(doc_text(doc)[s.start:s.end])):
                     text = doc_text(doc)[s.start:s.end]
                     if s.kind == "heading":
                         text = _quoted_heading(doc_text(doc)[s.start:s.end]) or ""
+                    last = text.split()[-1] if text.split() else ""
                     if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
-                            and text.split()[-1].casefold() not in SMALL:
+                            and (last.casefold() not in SMALL or last[:1].isupper() and len(text.split()) > 1):
                         add(text, "markup:" + s.kind)
                     elif s.kind == "quote" and _named_song(doc_text(doc), s.start, text):
                         add(text, "markup:song", "song")  # 'lead single "vampire"': lower-case titles
@@ -857,8 +860,8 @@ def _tidy(title: str, keep_lead: bool = False) -> str:
         words.pop()
     while words and sum(w.count("(") - w.count(")") for w in words) > 0 and "(" in words[-1]:
         words.pop()  # "Industrial Light & Magic (ILM"
-    while len(words) > 1 and words[-1].casefold() in SMALL:
-        words.pop()
+    while len(words) > 1 and words[-1].casefold() in SMALL and not (keep_lead and words[-1][:1].isupper()):
+        words.pop()  # "Beyond the Sea in", but a quoted "My Heart Will Go On" keeps its last word
     while len(words) > 1 and words[0].casefold() in SMALL - {"the", "a", "an"} \
             and not (keep_lead and words[0][:1].isupper() and len(words) > 2 and words[0] != "By"):  # "By X": a byline
         words.pop(0)
