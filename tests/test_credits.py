@@ -772,3 +772,44 @@ def test_genre_star_is_a_musician_not_an_actor(run_text):
 def test_appearing_is_acting_only_in_a_work(run_text, text, acts):
     doc = run_text(text, spans=emphasis_spans(text, "Lantern Row"))
     assert ("actor" in roles(doc).get("Mara Quist", [])) is acts
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In the hands of writer-director Ana Pereira, Moonfall Road is beautiful.",
+         {("Ana Pereira", "director", "Moonfall Road", None), ("Ana Pereira", "writer", "Moonfall Road", None)}),
+        ("The actor/producer Ana Pereira backed Moonfall Road.",
+         {("Ana Pereira", "actor", "Moonfall Road", None), ("Ana Pereira", "producer", "Moonfall Road", None)}),
+        ("Moonfall Road is also a dazzling directorial debut from Ana Pereira, a thriller.",
+         {("Ana Pereira", "director", "Moonfall Road", None)}),
+        ("Moonfall Road is written by real-life married couple Ana Pereira and Jonas Berg.",
+         {("Ana Pereira", "writer", "Moonfall Road", None), ("Jonas Berg", "writer", "Moonfall Road", None)}),
+        ("Moonfall Road (a stunning directorial debut from Dust Lane's Ana Pereira) is scary.",
+         {("Ana Pereira", "director", "Moonfall Road", None)}),
+        ("In Moonfall Road, the film follows hotel manager Bobby (a splendid, warm Ana Pereira), who tries.",
+         {("Ana Pereira", "actor", "Moonfall Road", "Bobby")}),
+        ("In Moonfall Road, it follows her aunt Nora (Ana Pereira, playing a character modeled on the author "
+         "Jonas Berg) in Chicago.", {("Ana Pereira", "actor", "Moonfall Road", "Nora")}),
+    ],
+)
+def test_credit_cues_from_reviews(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road", "Dust Lane"))
+    assert expected <= credits(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tools include editors (Ana Pereira, Jonas Berg, Lisa Ekwueme) and Moonfall Road.",
+        "See the notes on Moonfall Road (chapter 6, a review in Ana Pereira).",
+    ],
+)
+def test_names_listed_in_brackets_are_not_cast(run_text, text):
+    doc = run_text(text, spans=emphasis_spans(text, "Moonfall Road"))
+    assert not any(c[1] == "actor" for c in credits(doc))
+
+
+def test_apposition_stops_at_a_clause(run_text):
+    text = "In Moonfall Road, Ana Pereira, playing a character modeled on the author Jonas Berg, shines."
+    assert "writer" not in roles(run_text(text, spans=emphasis_spans(text, "Moonfall Road"))).get("Ana Pereira", [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import emphasis, tagged_doc
-from extract.document import TextSpan
+from extract.document import CleanDocument, Meta, TextSpan
 
 
 def titles(doc) -> set[str]:
@@ -253,7 +253,7 @@ def test_a_word_opening_a_quoted_sentence_is_sentence_initial(nlp):
 
 
 def test_cells_under_a_title_column_are_works(nlp):
-    from extract.document import TextSpan
+    from extract.document import CleanDocument, Meta, TextSpan
 
     rows = [("#", "Title", "Weekend"), ("1", "Miro Lane", "$5"), ("2", "Kestrel Run", "$3")]
     text, spans = "", []
@@ -293,12 +293,27 @@ def test_lower_case_song_titles_after_a_song_cue(run_text, text, quoted, expecte
 
 
 def test_italics_outvote_a_model_person_unless_it_opens_with_a_given_name(nlp):
-    from extract.document import TextSpan
+    """A name opening with a given name stays a person where the model also reads it outside italics;
+    where its every reading is in italics it is a title ("Frances Ha", "Logan Lucky")."""
+    from spacy.tokens import Span
 
     text = "Critics loved Velmoria and Laura Penhale. Velmoria screens on Friday; Laura Penhale is in it."
-    spans = [TextSpan(s, e, k) for s, e, k in emphasis(text, "Velmoria", "Laura Penhale")]
-    doc = tagged_doc(nlp, text, {"Velmoria": "PERSON", "Laura Penhale": "PERSON"}, spans)
-    assert "Velmoria" in titles(doc) and "Laura Penhale" not in titles(doc)
+    name = "Laura Penhale"
+    both = [text.index(name), text.rindex(name)]
+
+    def run(italic_starts):
+        spans = [TextSpan(s, e, k) for s, e, k in emphasis(text, "Velmoria")]
+        spans += [TextSpan(s, s + len(name), "emphasis") for s in italic_starts]
+        doc = nlp.make_doc(text)
+        doc._.clean = CleanDocument(source="test.html", text=text, meta=Meta(), spans=spans)
+        ents = [doc.char_span(s, s + len(name), label="PERSON") for s in both]
+        ents.append(doc.char_span(text.index("Velmoria"), text.index("Velmoria") + 8, label="PERSON"))
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+        return titles(nlp(doc))
+
+    assert "Velmoria" in run(both)
+    assert name not in run(both[:1])  # read as a person outside italics once
+    assert name in run(both)
 
 
 @pytest.mark.parametrize("text,word", [
@@ -415,3 +430,18 @@ def test_model_title_filling_a_quotation_keeps_its_last_word(nlp):
     s = text.index("My Heart")
     doc = tagged_doc(nlp, text, {"My Heart Will Go On": "WORK"}, [TextSpan(s, s + 19, "quote")])
     assert "My Heart Will Go On" in titles(doc)
+
+
+@pytest.mark.parametrize(
+    "text,is_work",
+    [
+        ("<i>Dana Macbeth</i> is no costume drama. <i>Dana Macbeth</i> is a debut.", True),
+        ("The room glows. Photo: <i>Dana Macbeth</i>. The lamp is new.", False),
+    ],
+)
+def test_italics_outvote_a_person_reading_unless_a_credit_line(nlp, text, is_work):
+    plain = text.replace("<i>", "").replace("</i>", "")
+    spans = [TextSpan(*span) for span in emphasis(plain, "Dana Macbeth")]
+    ents = {"Dana Macbeth": "PERSON"}
+    doc = tagged_doc(nlp, plain, ents, spans)
+    assert ("Dana Macbeth" in titles(doc)) is is_work

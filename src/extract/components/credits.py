@@ -362,10 +362,15 @@ class CreditFinder(Component):
     def _cues(self, ctx: "_Context", m: Span):  # noqa: ANN202
         doc, person_tokens, work_tokens, nouns = ctx.doc, ctx.person_tokens, ctx.work_tokens, ctx.nouns
         sent = m.sent
-        # start of the list the name is in: "Tom Johnston and Patrick Simmons"
+        # start of the list the name is in: "Tom Johnston and Patrick Simmons", "A and Silicon Valley's B"
         j = m.start
-        while j - 1 >= sent.start and (doc[j - 1].text in (",", "and", "&") or (j - 1) in person_tokens):
-            j -= 1
+        while j - 1 >= sent.start:
+            if doc[j - 1].text in (",", "and", "&") or (j - 1) in person_tokens:
+                j -= 1
+            elif doc[j - 1].lower_ in ("'s", "’s") and j - 1 in ctx.work_ends and ctx.work_ends[j - 1].start >= sent.start:
+                j = ctx.work_ends[j - 1].start  # "a debut from Key & Peele's Jordan Peele": the name's epithet
+            else:
+                break
         # role noun right before the name: "director X", "Legion creator X", "an actor called X",
         # "singer-keyboardist X"; a plural noun covers the list: "Singer-guitarists A and B"
         end = m.start - 1 if m.start - 1 >= sent.start and doc[m.start - 1].lower_ in ("called", "named") else m.start
@@ -374,12 +379,17 @@ class CreditFinder(Component):
             hit, end = nouns[j], j
         if hit is not None and hit[0] >= sent.start:
             yield hit[1], None, doc[hit[0]:m.end], "before"
+            # "writer-director X", "actor/producer X": the first half's role too
+            first = nouns.get(hit[0] - 1) if hit[0] - 1 > sent.start and doc[hit[0] - 1].text in ("-", "/") else None
+            if first is not None and first[1] != hit[1] and first[0] >= sent.start:
+                yield first[1], None, doc[first[0]:m.end], "before"
         # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer," /
         # "Tom Vale — a young British filmmaker hot off ... —"
         if m.end + 1 < sent.end and doc[m.end].text in (",", "—", "–") and doc[m.end + 1].lower_ not in _NOT_APPOSITION:
             for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
-                if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("whose", "with"):
-                    break
+                if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("whose", "with", "on", "in", "about") \
+                        or t.lower_ in _PLAYING_WORDS:
+                    break  # "X, playing a character modeled on the author Y": a clause, not an apposition
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
                     yield nouns[t.i + 1][1], None, doc[m.start:t.i + 1], "any"
                     break
@@ -390,6 +400,15 @@ class CreditFinder(Component):
             while k0 - 1 >= sent.start and k0 > j - 5 and doc[k0 - 1].is_alpha and doc[k0 - 1].is_lower \
                     and not any(self._phrase_ends(doc, k0, sent)):
                 k0 -= 1
+        if not any(self._phrase_ends(doc, k0, sent)):
+            # "written by real-life married couple X", "directed by first-time filmmaker X"
+            k1 = k0
+            while k1 - 1 >= sent.start and k0 - k1 < 6 and (doc[k1 - 1].is_lower and doc[k1 - 1].is_alpha or doc[k1 - 1].text == "-") \
+                    and doc[k1 - 1].lower_ not in _CLAUSE_BREAKS:
+                k1 -= 1
+                if any(self._phrase_ends(doc, k1, sent)):
+                    k0 = k1
+                    break
         for phrase, role in self._phrase_ends(doc, k0, sent):
             character = None
             if phrase in self.character_by:  # "Megan, played by Melissa McCarthy"
@@ -507,11 +526,20 @@ class CreditFinder(Component):
                 if ch:
                     yield "actor", ch, doc[m.start:t.i + 2], "any"
                 break
-        # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)"
-        if m.end < sent.end and doc[m.end].text == ")":
+        # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)", "Bobby (a splendid,
+        # warm Actor)", "the ghost (Actor, covered in a sheet)"
+        closes = m.end < sent.end and doc[m.end].text == ")" or \
+            m.start - 1 >= sent.start and doc[m.start - 1].text == "(" and m.end + 1 < sent.end and doc[m.end].text == "," \
+            and doc[m.end + 1].is_lower and any(t.text == ")" for t in doc[m.end:sent.end]) \
+            and next(t.text for t in doc[m.end:sent.end] if t.text in ("(", ")")) == ")"
+        if closes:
             k = m.start - 1
-            while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"):
+            while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"
+                                                                             or doc[k].text == "," and doc[k - 1].is_lower):
                 k -= 1
+            if any(t.text == "," for t in doc[k + 1:m.start]) and not (doc[k + 1].lower_ in ("a", "an", "the") and all(
+                    t.is_lower or t.text in (",", "-") for t in doc[k + 1:m.start])):
+                k = -1  # "(a splendid, warm X)" describes an actor; "(chapter 6, a review in Appendix B)" does not
             if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens and k - 1 not in ctx.name_titles
                                                                or doc[k - 1].text in CLOSING_QUOTES):
                 # a name the model also took for a person counts only before an actor's full name; after a
@@ -932,6 +960,7 @@ class _Context:
                  name_titles: frozenset[int] = frozenset()) -> None:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
         self.work_at = work_at  # work mention start -> span
+        self.work_ends = {w.end: w for w in work_at.values()}  # work mention end -> span
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
 
 

@@ -119,6 +119,16 @@ class WorkFinder(Component):
         # italics outvote the model ("<i>Megalopolis</i>", "<i>The Substance</i>" tagged PERSON) unless the
         # text is a surname or opens with a given name
         italic_blocked = {k for k in people if k in last_names or k.split()[0] in self.first_names}
+        # ... unless the model's every reading of it is in italics ("<i>Lady Macbeth</i>" each time)
+        # and not a credit line ("Photo: <i>X</i>", "Photography by <i>X</i>", "<i>X</i>, https://...")
+        emph = [(s.start, s.end) for s in getattr(clean, "spans", None) or () if s.kind == "emphasis"]
+        if emph and italic_blocked:
+            text = doc_text(doc)
+            outside = {norm_key(e.text) for e in ents if e.label_ == "PERSON"
+                       and not any(a == e.start_char and e.end_char == b for a, b in emph)}
+            credit_lines = {norm_key(text[a:b]) for a, b in emph
+                            if _CREDIT_BEFORE.search(text, max(0, a - 30), a) or _CREDIT_AFTER.match(text, b)}
+            italic_blocked &= outside | credit_lines
         # the model's people a source's titles give way to (any other source: every text it tags PERSON more)
         blocked_by = {"pattern:in_which": set(), "markup:emphasis": italic_blocked,
                       **dict.fromkeys(("pattern:category_for", "markup:heading_list", "markup:table", "markup:list",
@@ -818,6 +828,9 @@ def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
 
 
 # small words that join a title to the people around it ("with", "opposite", "and")
+_CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photos|photograph|photography|credit|credits|source|image|picture|illustration|"
+                            r"courtesy)\s*[:\-–—|]?|\bby|©)\s*$", re.I)
+_CREDIT_AFTER = re.compile(r"\s*,\s*(?:https?:|www\.|[A-Z][a-z]+,\s*[A-Z]{2}\b)")
 _EVENT_HEADS = frozenset("Contest Festival Fest Awards Award Ceremony Gala Summit Expo Convention Olympics "
                          "Championships Championship Prize Prizes".split())
 _PERSON_LINKS = frozenset("with and & for by from to at as vs vs. opposite alongside".split())
