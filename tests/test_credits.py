@@ -813,3 +813,17 @@ def test_names_listed_in_brackets_are_not_cast(run_text, text):
 def test_apposition_stops_at_a_clause(run_text):
     text = "In Moonfall Road, Ana Pereira, playing a character modeled on the author Jonas Berg, shines."
     assert "writer" not in roles(run_text(text, spans=emphasis_spans(text, "Moonfall Road"))).get("Ana Pereira", [])
+
+
+def test_cast_that_includes_and_a_budgeted_possessive(run_text):
+    text = ("Ana Pereira’s $170 million Netflix gangster movie Moonfall Road had a bad night, despite a cast that "
+            "includes Jonas Berg, Lisa Ekwueme, and Mara Quist.")
+    got = credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+    assert ("Ana Pereira", "director", "Moonfall Road", None) in got
+    assert {("Jonas Berg", "actor", "Moonfall Road", None), ("Mara Quist", "actor", "Moonfall Road", None)} <= got
+
+
+def test_possessive_medium_names_the_role(run_text):
+    text = "They relocate Ana Pereira's 1983 British television drama Moonfall Road to Chicago."
+    got = credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+    assert ("Ana Pereira", "creator", "Moonfall Road", None) in got

@@ -445,3 +445,27 @@ def test_italics_outvote_a_person_reading_unless_a_credit_line(nlp, text, is_wor
     ents = {"Dana Macbeth": "PERSON"}
     doc = tagged_doc(nlp, plain, ents, spans)
     assert ("Dana Macbeth" in titles(doc)) is is_work
+
+
+@pytest.mark.parametrize(
+    "text,long_title,short",
+    [
+        ("Critics say Dana Lane is the best. The Marvelous Dana Lane won twice.", "The Marvelous Dana Lane", "Dana Lane"),
+        ("No Way Out is long. Moonfall: No Way Out opens Friday.", "Moonfall: No Way Out", "No Way Out"),
+    ],
+)
+def test_trailing_short_form_is_an_alias(nlp, text, long_title, short):
+    doc = tagged_doc(nlp, text, {long_title: "WORK", short: "WORK"})
+    assert long_title in titles(doc) and short not in titles(doc)
+
+
+def test_slash_pair_keeps_both_titles(nlp):
+    text = "Lift Away is the second song. Record of the week: Pale Moon / Lift Away."
+    doc = tagged_doc(nlp, text, {"Pale Moon / Lift Away": "WORK", "Lift Away": "WORK"})
+    assert {"Pale Moon / Lift Away", "Lift Away"} <= titles(doc)
+
+
+@pytest.mark.parametrize("platform", ["Google Play", "HBO Go", "Vudu", "Kanopy"])
+def test_rental_stores_are_not_works(nlp, platform):
+    text = f"It is available to rent on {platform} and YouTube."
+    assert platform not in titles(tagged_doc(nlp, text, {platform: "WORK"}))

@@ -113,12 +113,21 @@ def makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
 
 def work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span, gap: int = 5) -> Span | None:
     """The work starting at token `k`, or after a few lower-case modifiers, ordinals, years and quote
-    marks: "third all-star 'Knives Out'", "classic 1984 mockumentary 'This Is Spinal Tap'"."""
+    marks: "third all-star 'Knives Out'", "classic 1984 mockumentary 'This Is Spinal Tap'", "$170 million
+    Netflix gangster movie 'The Irishman'" (a budget, and one capitalised word before a lower-case one)."""
     j = k
     while j < min(sent.end, k + gap + 1):
         if j in work_at:
             return work_at[j]
         t = doc[j]
+        if t.text == "$" and j + 1 < sent.end and doc[j + 1].like_num:
+            j += 2 + (j + 2 < sent.end and doc[j + 2].lower_ in ("million", "billion", "m", "bn"))
+            gap += 3
+            continue
+        if t.is_title and t.is_alpha and j + 1 < sent.end and doc[j + 1].is_lower and doc[j + 1].is_alpha and j > k - 1 \
+                and t.lower_ not in NOT_MODIFIERS and j + 1 not in work_at:
+            j += 1  # "Netflix gangster movie", "British drama"
+            continue
         if t.lower_ in NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'")
                                               or re.fullmatch(r"(19|20)\d\d", t.text)):
             return None

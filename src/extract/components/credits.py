@@ -220,9 +220,12 @@ class CreditFinder(Component):
                         credit(name, noun[1], work, None, owner.sent)
                 continue
             title = norm_key(canonical(w))
-            role = self.possessive_work_roles.get((usual if title in guessed else work_kind.get(title)) or "")
-            if not role:  # a title of unknown kind: the noun before it says ("his 1984 mockumentary 'X'")
-                role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
+            # the noun before the title says ("his 1984 mockumentary 'X'", "X's 1983 British television drama
+            # W" even where W is also a film), else the title's kind
+            role = next((self.work_nouns[t.lower_] for t in doc[k:w.start] if t.lower_ in self.work_nouns), None)
+            medium = next((_MEDIUM_ROLES[t.lower_] for t in doc[k:w.start] if t.lower_ in _MEDIUM_ROLES), None)
+            role = (medium if medium and role == "director" else role) \
+                or self.possessive_work_roles.get((usual if title in guessed else work_kind.get(title)) or "")
             indirect = w.start > k or owner is not who or title in guessed
             if not role or _possessive_of_org(who, self.first_names) or indirect and acts(name):
                 continue

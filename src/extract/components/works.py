@@ -815,12 +815,15 @@ def _without_marked_extensions(accepted: dict[str, dict]) -> dict[str, dict]:
 
 
 def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
-    """'Trek' beside 'Star Trek': a one-word candidate that ends exactly one longer title is its alias."""
+    """'Trek' beside 'Star Trek', 'Mrs Maisel' beside 'The Marvelous Mrs Maisel': a candidate that ends exactly
+    one longer title (a one-word one, a title of two words) is its alias."""
     out = dict(accepted)
     for key, c in accepted.items():
-        if " " in key:
-            continue
-        longer = [o for k, o in accepted.items() if k != key and k.split()[-1:] == [key] and len(k.split()) == 2]
+        if " " in key:  # "Mrs Maisel" ending "The Marvelous Mrs Maisel", "No Way Home" ending "Spider-Man: No Way Home"
+            longer = [o for k, o in accepted.items() if k != key and k.endswith(" " + key)
+                      and not re.search(r"/\s*$", o["title"][:-len(c["title"])])]  # "Pale Blue Dot / Lift Off": two
+        else:
+            longer = [o for k, o in accepted.items() if k != key and k.split()[-1:] == [key] and len(k.split()) == 2]
         if len(longer) == 1 and not (c["sources"].get("jsonld") or c["sources"].get("facts")):
             longer[0].setdefault("aliases", set()).add(c["title"])
             del out[key]
