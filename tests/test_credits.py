@@ -827,3 +827,32 @@ def test_possessive_medium_names_the_role(run_text):
     text = "They relocate Ana Pereira's 1983 British television drama Moonfall Road to Chicago."
     got = credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
     assert ("Ana Pereira", "creator", "Moonfall Road", None) in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ana Pereira, likewise, has picked up most prizes for her performance as a desperate, aging Nora Vale in "
+         "biopic Moonfall Road.", ("Ana Pereira", "actor", "Moonfall Road", "Nora Vale")),
+        ("Jonas Berg won best actor, and Ana Pereira collected best supporting actress for her turn as the "
+         "scheming Nora Vale in Moonfall Road.", ("Ana Pereira", "actor", "Moonfall Road", "Nora Vale")),
+    ],
+)
+def test_pronoun_part_as_a_character(run_text, text, expected):
+    got = credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+    assert expected in got
+    assert not any(c[0] == "Jonas Berg" and c[3] == "Nora Vale" for c in got)
+
+
+def test_pronoun_part_needs_a_near_antecedent(run_text):
+    text = ("Jonas Berg joined Moonfall Road in May. The cast grew. Filming began. Critics talked. "
+            "Moss-Kerr arrives on a wave of attention. He won an Emmy for his turn as Nora Vale in Moonfall Road.")
+    got = credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+    assert not any(c[0] == "Jonas Berg" and c[3] == "Nora Vale" for c in got)
+    assert not any(c[0] == "Nora Vale" for c in got)  # the part is not an actor
+
+
+def test_award_for_a_part_gives_the_acting_credit(run_text):
+    text = ("The Screen Actors Guild awards were on Sunday. In television, Ana Pereira was an upset winner for her "
+            "role as a news anchor in Moonfall Road.")
+    assert ("Ana Pereira", "actor", "Moonfall Road", None) in credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))

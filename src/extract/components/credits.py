@@ -185,6 +185,8 @@ class CreditFinder(Component):
         model_people = {e.text: e for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
         for a in doc._.awards or []:
             role = self._award_role(a.get("category"), a.get("award"))
+            if role is None and a.get("award") not in self.music_awards and _FOR_A_PART.search(a["evidence"]["text"]):
+                role = "actor"  # "an upset winner for her role as a TV anchor in W"
             single = model_people.get(a.get("recipient") or "")
             if role and single is not None and a["recipient"] not in people:
                 # "Best Pop Solo Performance: Adele": a one-word name the model tags PERSON, dropped for want
@@ -493,7 +495,8 @@ class CreditFinder(Component):
             k = next(t.i for t in doc[k + 1:k + 4] if t.text == ")") + 1  # "(left)"
             while k < sent.end and (doc[k].text in (",", "and", "&") or k in person_tokens):
                 k += 1
-        if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_at:
+        if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_at and not _after_as(m) \
+                and not (m.start > sent.start and doc[m.start - 1].lower_ in _PLAYING_WORDS):  # "his turn as Y in W": a part
             w_end = ctx.work_at[k + 1].end
             if w_end >= sent.end or doc[w_end].is_punct:
                 yield "actor", None, doc[m.start:k + 1], "after"
@@ -671,6 +674,26 @@ class CreditFinder(Component):
             who += [(p.start, a) for p, a in subject_pronouns if sent.start <= p.start < i]
             if who:
                 yield canonical(max(who, key=lambda x: x[0])[1]), character, doc[i:min(sent.end, i + 2)]
+        # "for her performance as a desperate, aging Judy Garland", "his turn as Y": whom the pronoun stands for
+        owner_of = {p.start: a for p, a in pronouns if p[0].lower_ in ("his", "her", "their")}
+        for i in tokens_with(doc, _PART_IDS):
+            sent = doc[i].sent
+            if not (i + 1 < sent.end and doc[i + 1].lower_ == "as"):
+                continue
+            k = next((k for k in range(i - 1, max(sent.start, i - 4) - 1, -1) if k in owner_of), None)
+            if k is None or not all(t.is_lower and t.is_alpha for t in doc[k + 1:i]):
+                continue
+            character = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
+            if not character:
+                continue
+            # the last person named before it in the sentence ("Robert Downey Jr. collected best supporting
+            # actor for his turn as Y"), else the pronoun's antecedent if named in the sentence before
+            before = [m for m in person_spans if sent.start <= m.start and m.end <= k and not _after_as(m)
+                      and not _makers_possessive(m, work_at) and norm_key(canonical(m)) != norm_key(character)]
+            who = before[-1] if before else owner_of[k]
+            if not before and (who.sent.start >= sent.start or doc[sent.start - 1].sent.start > who.start):
+                continue  # an antecedent further back is a guess ("Moss-Bachrach arrives ... He won ... for his turn")
+            yield canonical(who), character, doc[k:min(sent.end, i + 2)]
 
     def _character_after(self, doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
@@ -678,8 +701,9 @@ class CreditFinder(Component):
             i += 1
         if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
             # "as the desperate Sonny Wortzik", "plays the translator Mariko"; "as a father" is a description
-            k = i + 1
-            while k < min(sent.end, i + 4) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+            k = i + 1  # "as a desperate, aging Judy Garland": modifiers, with a comma between them
+            while k < min(sent.end, i + 6) and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS
+                                                or doc[k].text == "," and k > i + 1 and k + 1 < sent.end and doc[k + 1].is_lower):
                 k += 1
             if k == i + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens:
                 return None
@@ -770,6 +794,7 @@ class CreditFinder(Component):
 
 
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
+_FOR_A_PART = re.compile(r"\bfor (?:his|her|their) (?:[a-z-]+ ){0,2}(?:role|performance|portrayal|turn)\b")
 _CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
@@ -780,6 +805,7 @@ _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show 
 
 
 _PLAYING_IDS = string_ids(("playing",))
+_PART_IDS = string_ids(sorted(_PART_NOUNS))
 # "X will be seen opposite Y": the subject acts beside the person named next, who is no character
 _PARTNER_WORDS = frozenset(("opposite",))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
