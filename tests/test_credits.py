@@ -856,3 +856,11 @@ def test_award_for_a_part_gives_the_acting_credit(run_text):
     text = ("The Screen Actors Guild awards were on Sunday. In television, Ana Pereira was an upset winner for her "
             "role as a news anchor in Moonfall Road.")
     assert ("Ana Pereira", "actor", "Moonfall Road", None) in credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+
+
+def test_section_work_named_in_title_case_heading(run_text):
+    text = ("1. On Becoming A Lantern\nSet in a village, On Becoming a Lantern is strange.\n"
+            "Filmmaker Ana Pereira employed a striking visual style.")
+    s = text.index("On Becoming a Lantern")
+    doc = run_text(text, spans=[(0, len("1. On Becoming A Lantern"), "heading"), (s, s + 21, "emphasis")])
+    assert ("Ana Pereira", "director", "On Becoming a Lantern", None) in credits(doc)

@@ -511,6 +511,8 @@ class WorkFinder(Component):
         matcher = PhraseMatcher(doc.vocab)
         for key, c in accepted.items():
             forms = {c["title"], *c.get("aliases", ())}
+            # a heading in Title Case or capitals names it too ("1. On Becoming A Guinea Fowl")
+            forms |= {v for f in list(forms) if " " in f for v in (_capitalised(f), f.upper())}
             matcher.add(key, [self.nlp.make_doc(f) for f in forms])
         spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
         # prefer the longest: "Star Trek Beyond" over "Star Trek"
@@ -843,6 +845,11 @@ def _full_name_at(doc: Doc, i: int) -> bool:
     """A name of two or more words the model tagged PERSON starts at token `i`."""
     tok = doc[i]
     return tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
+
+
+def _capitalised(title: str) -> str:
+    """Every word's first letter in capitals: 'On Becoming a Guinea Fowl' -> 'On Becoming A Guinea Fowl'."""
+    return " ".join(w[:1].upper() + w[1:] for w in title.split(" "))
 
 
 def _best_source(c: dict) -> str:
