@@ -864,3 +864,23 @@ def test_section_work_named_in_title_case_heading(run_text):
     s = text.index("On Becoming a Lantern")
     doc = run_text(text, spans=[(0, len("1. On Becoming A Lantern"), "heading"), (s, s + 21, "emphasis")])
     assert ("Ana Pereira", "director", "On Becoming a Lantern", None) in credits(doc)
+
+
+def test_coordinated_possessive_parts(nlp):
+    text = "In Moonfall Road, Ana Pereira's Nora Vale and Jonas Berg's Rusk Tamber rob three casinos."
+    doc = tagged_doc(nlp, text, {"Moonfall Road": "WORK", "Ana Pereira": "PERSON", "Nora Vale": "PERSON",
+                                 "Jonas Berg": "PERSON", "Rusk Tamber": "PERSON"})
+    got = credits(doc)
+    assert ("Jonas Berg", "actor", "Moonfall Road", "Rusk Tamber") in got
+
+
+def test_lone_possessive_before_a_tagged_name_is_not_a_part(nlp):
+    text = "The room is painted in Benjamin Moore's Richmond Gray, a calm colour."
+    doc = tagged_doc(nlp, text, {"Benjamin Moore": "PERSON", "Richmond Gray": "PERSON"})
+    assert not credits(doc)
+
+
+def test_whose_cast_included(run_text):
+    text = "The show draws on the 1983 film Moonfall Road, whose young cast included Ana Pereira and Jonas Berg."
+    r = roles(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+    assert "actor" in r["Ana Pereira"] and "actor" in r["Jonas Berg"]

@@ -164,6 +164,8 @@ class CreditFinder(Component):
         # title or a person ("Michael Caine's Charlie Croker"), but not before a title from markup
         model_only = {t.i for s in doc.spans.get("works", []) if norm_key(s.text) in weak for t in s}
         loose = _Context(doc, person_tokens, work_tokens - model_only, nouns, work_at)  # model-only titles may be names
+        found_parts: list[tuple[str, str, Span, Span]] = []
+        pending: list[tuple[str, str, Span, Span]] = []
         for mention in person_spans:
             name = canonical(mention)
             had = people.get(name, {}).get("roles", ())
@@ -172,15 +174,24 @@ class CreditFinder(Component):
             elif not had:
                 character, cue = self._possessive_character(loose, mention)
                 words = (character or "").split()
-                if len(words) < 2 or words[0].casefold() not in self.first_names \
-                        or mention.start > 0 and doc[mention.start - 1].lower_ == "by":
+                if len(words) < 2 or mention.start > 0 and doc[mention.start - 1].lower_ == "by":
                     continue  # "choreographed by John Wick's Chad Stahelski": the agent is a real person
+                if words[0].casefold() not in self.first_names:
+                    if cue.end - 1 in person_tokens and person_tokens[cue.end - 1] is not mention:
+                        pending.append((name, character, cue, mention))  # a name the model tagged: see below
+                    continue
             else:
                 continue
             if character:
-                for work in self._works_for(doc, cue, "any", topic):
-                    credit(name, "actor", work, character, mention.sent)
-                    self._add_character(doc, people, character, work, cue)
+                found_parts.append((name, character, cue, mention))
+        # "George Clooney's Danny Ocean and Brad Pitt's Rusty Ryan": beside a possessive part, another
+        # possessive before a name the model tagged is one too
+        cast_sents = {m.sent.start for _, _, _, m in found_parts}
+        found_parts += [p for p in pending if p[3].sent.start in cast_sents]
+        for name, character, cue, mention in found_parts:
+            for work in self._works_for(doc, cue, "any", topic):
+                credit(name, "actor", work, character, mention.sent)
+                self._add_character(doc, people, character, work, cue)
         # "Cillian Murphy won best actor for Oppenheimer": an acting, directing or writing award is a credit
         model_people = {e.text: e for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
         for a in doc._.awards or []:
