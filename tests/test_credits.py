@@ -884,3 +884,27 @@ def test_whose_cast_included(run_text):
     text = "The show draws on the 1983 film Moonfall Road, whose young cast included Ana Pereira and Jonas Berg."
     r = roles(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
     assert "actor" in r["Ana Pereira"] and "actor" in r["Jonas Berg"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ana Pereira was born in 1930. As Nora Vale, the genial older sister in Moonfall Road (1967), she earned "
+         "her first nomination.", ("Ana Pereira", "actor", "Moonfall Road", "Nora Vale")),
+        ("In Moonfall Road, Ana Pereira plays Joel's brother Tommy.", ("Ana Pereira", "actor", "Moonfall Road", "Tommy")),
+    ],
+)
+def test_parts_named_after_as_or_a_relation(run_text, text, expected):
+    assert expected in credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road")))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Jonas Berg put it, Moonfall Road would have been different, and Ana Pereira agreed.",
+        "As Moon Choir, Ana Pereira, Jonas Berg and Lisa Ekwueme make music beyond compare.",
+        "In Moonfall Road, Ana Pereira plays Jonas Berg's bitchy boss.",
+    ],
+)
+def test_no_part_from_as_clauses_bands_or_descriptions(run_text, text):
+    assert not any(c[3] for c in credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road"))))

@@ -685,6 +685,27 @@ class CreditFinder(Component):
             who += [(p.start, a) for p, a in subject_pronouns if sent.start <= p.start < i]
             if who:
                 yield canonical(max(who, key=lambda x: x[0])[1]), character, doc[i:min(sent.end, i + 2)]
+        # "As Buck Barrow, Clyde's genial older brother in W, he earned his first nomination": a sentence opening
+        # with "As" and a part, then its subject
+        for sent in doc.sents:
+            if len(sent) < 6 or sent[0].lower_ != "as" or not _NAME.match(sent[1].text):
+                continue
+            character = self._character_after(doc, sent.start, sent, person_tokens, work_tokens)
+            comma = next((t.i for t in sent[2:] if t.text == ","), None)
+            if not character or comma is None or not all(_NAME.match(t.text) for t in doc[sent.start + 1:comma]):
+                continue  # "As Gaiman put it, ...": a clause, not a part
+            subjects = [(p.start, a) for p, a in subject_pronouns if comma < p.start < sent.end and doc[p.start - 1].text == ","]
+            subjects += [(m.start, m) for m in person_spans if comma < m.start and m.end < sent.end and doc[m.start - 1].text == ","
+                         and doc[m.end].is_lower and doc[m.end].lower_ not in ("and", "or")
+                         and norm_key(canonical(m)) != norm_key(character)]
+            if any(doc[t].text == "," and t + 1 < sent.end and t + 1 in person_tokens for t in range(comma + 1, min(sent.end, comma + 8))) \
+                    and any(t.lower_ == "and" for t in doc[comma:min(sent.end, comma + 12)]):
+                continue  # "As Hen Ogledd, A, B and C make music": a band's members
+            if subjects:
+                first = min(subjects, key=lambda x: x[0])
+                # the work is the one "in" names before the subject ("in Arthur Penn's W")
+                at = next((t.i for t in doc[sent.start + 2:first[0]] if t.lower_ == "in"), sent.start)
+                yield canonical(first[1]), character, doc[at:at + 1] if at > sent.start else doc[sent.start:sent.start + 2]
         # "for her performance as a desperate, aging Judy Garland", "his turn as Y": whom the pronoun stands for
         owner_of = {p.start: a for p, a in pronouns if p[0].lower_ in ("his", "her", "their")}
         for i in tokens_with(doc, _PART_IDS):
@@ -724,7 +745,15 @@ class CreditFinder(Component):
             j += 1
         end = person_tokens[i].end if i in person_tokens else j
         if end < sent.end and doc[end].lower_ in ("'s", "’s"):
-            return None  # "as Katherine Heigl's bitchy boss": the part is someone's something, not a name
+            # "plays Joel's brother Tommy": a relation, then the part's name; "as Katherine Heigl's bitchy
+            # boss": the part is someone's something, not a name
+            k = end + 1
+            while k < min(sent.end, end + 4) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+                k += 1
+            if k == end + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens or k in person_tokens \
+                    and len(person_tokens[k]) > 1 and not person_tokens[k].start == k:
+                return None
+            return self._character_after(doc, k, sent, person_tokens, work_tokens)
         if i in person_tokens:  # a real person as portrayed: "X's portrayal of Korey Wise"
             return canonical(person_tokens[i])
         if j == i:
