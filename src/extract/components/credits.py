@@ -655,10 +655,10 @@ class CreditFinder(Component):
             j += 1
         if j - i < 1 or doc[i].lower_ in _NOT_CHARACTER or doc[i:j].text.isupper():
             return None, m
-        if any(a <= m.start_char < b for a, b in title_case_headings(doc)):
+        if any(a <= m.start_char < b for a, b in ctx.caps_heads):
             return None, m  # "Fears Over Céline Dion’s Major Weight Loss": a Title Case headline capitalises anything
         if any(a.start < j and i < a.end for a in doc.spans.get("awards", [])) \
-                or any(e.label_ in ("AWARD", "ORG", "EVENT", "LOC") and e.start < j and i < e.end for e in doc.ents):
+                or any(t.ent_type_ in ("AWARD", "ORG", "EVENT", "LOC") for t in doc[i:j]):
             return None, m  # "Gladstone's Golden Globe win", "Pine's Paramount contract"
         if j - i < 2 and i not in ctx.person_tokens:  # one word: only a name the model tagged
             return None, m
@@ -818,7 +818,7 @@ class CreditFinder(Component):
             capital_compound = t.text[:1].isupper() and j + 1 < sent.end and doc[j + 1].text == "-"
             # "Martin Scorsese's Osage murders epic": a proper adjective that names no person or title
             proper = t.is_title and t.is_alpha and j + 1 < sent.end and doc[j + 1].is_lower \
-                and not any(e.start <= j < e.end and e.label_ in ("PERSON", "WORK") for e in doc.ents)
+                and t.ent_type_ not in ("PERSON", "WORK")
             if t.lower_ in _NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text == "-" or capital_compound or proper
                                                   or re.fullmatch(r"(19|20)\d\d", t.text)):
                 return None
@@ -1010,7 +1010,7 @@ def _possessive_of_org(mention: Span, first_names: set[str]) -> bool:
     full name that opens with a known first name ("Arthur Penn's Bonnie and Clyde" tagged ORG)."""
     if len(mention) >= 2 and mention[0].is_title and mention[0].lower_ in first_names:
         return False
-    return any(e.label_ in ("ORG", "LOC") and e.start <= mention.start < e.end for e in mention.doc.ents)
+    return mention[0].ent_type_ in ("ORG", "LOC")  # the token's entity: `doc.ents` rebuilt per call was slow
 
 
 def _index(phrases: list, pos: int) -> dict[str, list]:
@@ -1030,6 +1030,7 @@ class _Context:
         self.doc, self.person_tokens, self.work_tokens, self.nouns = doc, person_tokens, work_tokens, nouns
         self.work_at = work_at  # work mention start -> span
         self.work_ends = {w.end: w for w in work_at.values()}  # work mention end -> span
+        self.caps_heads = title_case_headings(doc)  # Title Case headline and headings
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
 
 

@@ -269,6 +269,7 @@ class _Openers:
         self.lowers = string_ids(lowers) if lowers else None
         self.orths = string_ids(orths) if orths else None
         self.regexes = regexes
+        self._seen: dict[int, bool] = {}  # token text id -> a regex accepts it, across documents
         self.longest = longest
 
     @classmethod
@@ -303,7 +304,11 @@ class _Openers:
         if self.regexes and len(doc):
             orth = doc.to_array(ORTH)
             ids, inverse = np.unique(orth, return_inverse=True)
-            ok = np.array([any(rx.search(doc.vocab.strings[int(i)]) for rx in self.regexes) for i in ids], dtype=bool)
+            seen = self._seen
+            if len(seen) > 200_000:
+                seen.clear()
+            ok = np.array([seen[i] if i in seen else seen.setdefault(i, any(rx.search(doc.vocab.strings[int(i)]) for rx in self.regexes))
+                           for i in ids.tolist()], dtype=bool)
             found.update(np.flatnonzero(ok[inverse.reshape(-1)]).tolist())
         return sorted(found)
 

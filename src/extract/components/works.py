@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any, Iterator
 
+from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -357,7 +358,7 @@ class WorkFinder(Component):
                 if not j:
                     continue
                 if starts is None:
-                    starts = {t.idx: t.i for t in doc}
+                    starts = {c: i for i, c in enumerate(doc.to_array(IDX).tolist())}  # token start -> index
                 if j.end() not in starts:
                     continue
                 run = self._run_right(doc, starts[j.end()])
@@ -517,15 +518,21 @@ class WorkFinder(Component):
         spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
         # prefer the longest: "Star Trek Beyond" over "Star Trek"
         spans = filter_spans(spans)
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_len: dict[int, int] = {}  # token -> length of the PERSON entity covering it
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                person_len.update(dict.fromkeys(range(e.start, e.end), len(e)))
+        by_alias: dict[str, dict] = {}
+        for v in accepted.values():
+            for a in v.get("aliases", ()):
+                by_alias.setdefault(norm_key(a), v)
         out = []
         for s in spans:
             # a short title inside a longer name ("Gomez" in "Selena Gomez") is part of the name
-            if len(s) <= 2 and any(e.start < s.end and s.start < e.end and len(e) > len(s) for e in person_ents):
+            if len(s) <= 2 and any(person_len.get(t, 0) > len(s) for t in range(s.start, s.end)):
                 continue
             key = norm_key(s.text)
-            c = accepted.get(key) or next((v for v in accepted.values()
-                                           if key in {norm_key(a) for a in v.get("aliases", ())}), None)
+            c = accepted.get(key) or by_alias.get(key)
             s._.canonical = c["title"] if c else s.text
             s._.kind = self._kind_near(s)
             out.append(s)
@@ -552,6 +559,11 @@ class WorkFinder(Component):
         year_spans = [(s, int(s._.iso_date)) for s in doc.spans.get("dates", [])
                       if s._.iso_date and len(s._.iso_date) == 4]  # Span._ reads are slow: once per doc
         out = []
+        year_by_start: dict[int, int] = {}  # token -> index in year_spans of the first year starting/ending there
+        year_by_end: dict[int, int] = {}
+        for n, (span, _) in enumerate(year_spans):
+            year_by_start.setdefault(span.start, n)
+            year_by_end.setdefault(span.end, n)
         for key, c in accepted.items():
             ms = by_key.get(key, [])
             if not ms and not (c["sources"].get("jsonld") or c["sources"].get("facts")):
@@ -561,7 +573,10 @@ class WorkFinder(Component):
                 or (kinds.most_common(1)[0][0] if kinds else "other")  # "GUTS World Tour" is a tour
             info = c["info"]
             release = _iso_from_text(info.get("release_text")) or info.get("release_date")
-            years = [y for s, y in year_spans if any(abs(s.start - m.end) <= 2 or abs(m.start - s.end) <= 2 for m in ms)]
+            # the first year (in text order) within two tokens of a mention
+            near = [k for m in ms for d in range(-2, 3) for k in (year_by_start.get(m.end + d), year_by_end.get(m.start + d))
+                    if k is not None]
+            years = [year_spans[min(near)][1]] if near else []
             record = {
                 "title": c["title"], "kind": kind,
                 "year": int(release[:4]) if release else (years[0] if years else None),
