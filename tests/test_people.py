@@ -173,3 +173,10 @@ def test_a_model_name_ends_before_an_italic_title(nlp):
 def test_a_compounds_second_half_is_not_part_of_the_name(nlp, text):
     got = people(_with_ents(nlp, text, ["Bram Vale"]))
     assert "Bram Vale" in got and not any(n.startswith("Bram Vale-") for n in got)
+
+
+@pytest.mark.parametrize("name", ["Chromecast Ultra", "Take Two Interactive", "Green Man Gaming", "Google Cloud"])
+def test_product_and_company_words_are_not_people(nlp, name):
+    text = f"The launch leaned on {name} heavily this year."
+    doc = tagged_doc(nlp, text, {name: "PERSON"})
+    assert name not in {p["name"] for p in doc._.people}
