@@ -469,3 +469,10 @@ def test_slash_pair_keeps_both_titles(nlp):
 def test_rental_stores_are_not_works(nlp, platform):
     text = f"It is available to rent on {platform} and YouTube."
     assert platform not in titles(tagged_doc(nlp, text, {platform: "WORK"}))
+
+
+def test_outlet_someone_talks_to_is_not_a_work(nlp):
+    text = ("“It was hard,” she told Lantern Weekly in 2002. She also told Australian magazine Dust Star the same. "
+            "Her song Moon Garden was a hit.")
+    doc = tagged_doc(nlp, text, {"Lantern Weekly": "WORK", "Dust Star": "WORK", "Moon Garden": "WORK"})
+    assert titles(doc) == {"Moon Garden"}

@@ -204,7 +204,8 @@ class WorkFinder(Component):
         caps_heads = _title_case_headings(doc)
         names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, runs)
-                    and not self._weak_model_title(c, doc, surnames, caps_heads, names, runs)}
+                    and not self._weak_model_title(c, doc, surnames, caps_heads, names, runs)
+                    and not _only_an_outlet(c["title"], doc_text(doc))}
         for title in self._coordinated(doc, accepted):  # "including Anchorman and The 40-Year-Old Virgin"
             add(title, "pattern:coordinated")
             key = norm_key(title)
@@ -860,6 +861,18 @@ def _full_name_at(doc: Doc, i: int) -> bool:
     """A name of two or more words the model tagged PERSON starts at token `i`."""
     tok = doc[i]
     return tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
+
+
+_OUTLET_BEFORE = re.compile(r"(?:\b(?:told|tells|telling|tell|spoke to|speaking to|said to|interview with|interviewed by|"
+                            r"according to|reported by|writing for|wrote for|writes for|magazine|newspaper|tabloid|"
+                            r"outlet|website|publication)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2})$")
+
+
+def _only_an_outlet(title: str, text: str) -> bool:
+    """Every mention follows "told", "spoke to", "according to" or "magazine": a publication the people
+    talk to ("she told Page Six", "told Australian magazine Stellar"), not a work."""
+    spots = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(title)}(?![\w-])", text)]
+    return bool(spots) and all(_OUTLET_BEFORE.search(text, max(0, i - 60), i) for i in spots)
 
 
 def _capitalised(title: str) -> str:
