@@ -476,3 +476,9 @@ def test_outlet_someone_talks_to_is_not_a_work(nlp):
             "Her song Moon Garden was a hit.")
     doc = tagged_doc(nlp, text, {"Lantern Weekly": "WORK", "Dust Star": "WORK", "Moon Garden": "WORK"})
     assert titles(doc) == {"Moon Garden"}
+
+
+def test_category_for_a_full_name_the_model_reads_as_a_person(nlp):
+    text = "The film also took cinematography for Hoyle Vantam and original score for Ludo Varga."
+    doc = tagged_doc(nlp, text, {"Hoyle Vantam": "PERSON", "Ludo Varga": "PERSON"})
+    assert not titles(doc)

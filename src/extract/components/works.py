@@ -132,8 +132,10 @@ class WorkFinder(Component):
             italic_blocked &= outside | credit_lines
         # the model's people a source's titles give way to (any other source: every text it tags PERSON more)
         blocked_by = {"pattern:in_which": set(), "markup:emphasis": italic_blocked,
-                      **dict.fromkeys(("pattern:category_for", "markup:heading_list", "markup:table", "markup:list",
-                                       "pattern:bracket_series"), sure_people)}
+                      **dict.fromkeys(("markup:heading_list", "markup:table", "markup:list", "pattern:bracket_series"),
+                                      sure_people),
+                      # "original score for Ludwig Göransson": a full name the model only ever reads as a person
+                      "pattern:category_for": sure_people | {k for k in people if " " in k and not votes[(k, "WORK")]}}
         cands: dict[str, dict[str, Any]] = {}
 
         def add(title: str, source: str, kind: str | None = None, start: int = -1, end: int = -1,
