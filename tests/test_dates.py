@@ -135,3 +135,11 @@ def test_windowed_matches_equal_full_matcher(nlp, text):
     assert finder.openers is not None
     doc = nlp.make_doc(text)
     assert finder._matches(doc) == finder.matcher(doc)
+
+
+def test_year_in_quotation_marks_is_a_title_not_a_date(run_text):
+    text = "It includes 2008’s “Moon Garden” and 2014’s “1989.” The war film “1917” won in 2020."
+    spans = [(text.index(q), text.index(q) + len(q), "quote") for q in ("Moon Garden", "1989.", "1917")]
+    doc = run_text(text, spans=spans)
+    assert {d["value"] for d in doc._.dates} == {"2008", "2014", "2020"}
+    assert {"1989", "1917", "Moon Garden"} <= {w["title"] for w in doc._.works}

@@ -189,6 +189,10 @@ class DateFinder(Component):
         prev = span.doc[span.start - 1]
         if span.doc[span.start].ent_type_ in ("WORK", "EVENT") and span.doc[span.start].ent_iob_ == "I":
             return True
+        if prev.text in ("“", '"', "‘") and len(span) == 1:  # 2014's “1989.”, the film “1917”: a title in quotation marks
+            nxt = span.doc[span.end:span.end + 2]
+            if any(t.text in ("”", '"', "’") for t in nxt):
+                return True
         if not prev.is_title and not prev.is_upper:
             return False
         if prev.lower_ in self.cues["name_breakers"] or prev.lower_.rstrip(".") in _MONTHS:

@@ -63,7 +63,7 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
 
 # sources that take a title from the page's structure (data, fact lists, headings, tables, lists)
 _STRUCTURE_SOURCES = frozenset(("jsonld", "facts", "markup:heading", "markup:heading_list", "markup:table",
-                                "markup:list", "markup:song"))
+                                "markup:list", "markup:song", "markup:number"))
 _TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
 _IN_IDS, _FOR_IDS = string_ids(["in"]), string_ids(["for"])
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
@@ -185,7 +185,9 @@ class WorkFinder(Component):
                     if s.kind == "heading":
                         text = _quoted_heading(doc_text(doc)[s.start:s.end]) or ""
                     last = text.split()[-1] if text.split() else ""
-                    if _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
+                    if re.fullmatch(r"\d{2,4}", text.strip(" .,;:!?")) and _NUMBER_TITLE_BEFORE.search(doc_text(doc), max(0, s.start - 30), s.start):
+                        add(text, "markup:number")  # 2014's “1989”, the war film “1917”: a number for a title
+                    elif _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and (last.casefold() not in SMALL or last[:1].isupper() and len(text.split()) > 1):
                         add(text, "markup:" + s.kind)
                     elif s.kind == "quote" and _named_song(doc_text(doc), s.start, text):
@@ -431,7 +433,7 @@ class WorkFinder(Component):
         words = title.split()
         if len(words) > self.max_tokens + 2:
             return False
-        if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title):
+        if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title) and source != "markup:number":
             return False
         if _MONTH_YEAR.fullmatch(title):
             return False  # "December 2025", "Tracks of November": a headline's dates, not a title
@@ -865,6 +867,8 @@ def _full_name_at(doc: Doc, i: int) -> bool:
     return tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"
 
 
+_NUMBER_TITLE_BEFORE = re.compile(r"(?:[’']s|\b(?:film|movie|album|song|single|record|series|show|novel|book|play|"
+                                  r"musical|track|LP|EP))\s*[“\"‘']?\s*$")
 _OUTLET_BEFORE = re.compile(r"(?:\b(?:told|tells|telling|tell|spoke to|speaking to|said to|interview with|interviewed by|"
                             r"according to|reported by|writing for|wrote for|writes for|magazine|newspaper|tabloid|"
                             r"outlet|website|publication)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2})$")
