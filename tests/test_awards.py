@@ -348,3 +348,25 @@ def test_festival_after_at_is_the_venue_of_the_prize(run_text):
     text = "Winner of the Palme d'Or at the 2017 Cannes Film Festival, Lantern Row is a needling comedy."
     a = awards(run_text(text, spans=emphasis(text, "Lantern Row")))
     assert [(x["award"], x["recipient"]) for x in a] == [("Palme d'Or", "Lantern Row")]
+
+
+def test_coordinated_categories_share_the_cue(run_text):
+    text = ("Lantern Row also won her two Grammy Awards for Best Female Pop Vocal Performance and Record of the "
+            "Year, Mara Quist said.")
+    got = {a["category"] for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))}
+    assert {"Best Female Pop Vocal Performance", "Record of the Year"} <= got
+
+
+@pytest.mark.parametrize(
+    "text,award",
+    [
+        ("Mara Quist starred in a sitcom for years. She has two Emmys and a star on the Walk of Fame.",
+         "Primetime Emmy Award"),
+        ("Mara Quist even won the 1988 Eurovision Song Contest with her ballad.", "Eurovision Song Contest"),
+        ("The odyssey of how Oscar-winning actress Mara Quist came to write what is easily the year's best original "
+         "movie song began ten years ago.", "Academy Award"),
+    ],
+)
+def test_more_win_cues(run_text, text, award):
+    got = [(a["award"], a["recipient"], a["outcome"]) for a in awards(run_text(text))]
+    assert (award, "Mara Quist", "won") in got

@@ -180,3 +180,9 @@ def test_product_and_company_words_are_not_people(nlp, name):
     text = f"The launch leaned on {name} heavily this year."
     doc = tagged_doc(nlp, text, {name: "PERSON"})
     assert name not in {p["name"] for p in doc._.people}
+
+
+def test_sentence_adverb_is_not_a_person(nlp):
+    text = "Famously, the singer performed the ballad. Critics loved it."
+    doc = tagged_doc(nlp, text, {"Famously": "PERSON"})
+    assert not doc._.people

@@ -169,6 +169,9 @@ class AwardFinder(Component):
             low = doc[k].lower_
             if low in self.vocab:
                 end = k + 1
+            elif low in ("and", "&") and k + 4 < len(doc) and doc[k + 1].is_title \
+                    and [t.lower_ for t in doc[k + 2:k + 5]] == ["of", "the", "year"]:
+                break  # "Best Female Pop Vocal Performance and Record of the Year": two categories
             elif low in _CONNECTORS or (doc[k].is_space is False and low in ("–", "—", "-")):
                 # a connector only inside the phrase: a vocabulary word must follow within two tokens
                 if not any(t.lower_ in self.vocab for t in doc[k + 1:k + 3]):
@@ -338,53 +341,67 @@ class AwardFinder(Component):
         if not cues and self.require_outcome:
             return []
         bodies = [m for m in ctx.mentions if sent.start <= m.start and m.end <= sent.end]
-        out: list[dict] = []
         anchors: list[tuple[Span, Span | None]] = []  # (anchor, category)
         for c in cats:
             if c.label_ == "BARE" and not self._bare_ok(doc, c, sent, ctx):
                 continue
             anchors.append((c, c))
+        # "winner of the Palme d'Or at the 2017 Cannes Film Festival": a body after "at" beside another body is
+        # where the prize was given, not a second prize
+        body_anchors = [(m, None) for m in ([m for m in bodies if not _at_venue(doc, m, sent)] or bodies)]
         if not anchors:
-            # "winner of the Palme d'Or at the 2017 Cannes Film Festival": a body after "at" beside another
-            # body is where the prize was given, not a second prize
-            prizes = [m for m in bodies if not _at_venue(doc, m, sent)]
-            anchors = [(m, None) for m in (prizes or bodies)]
+            anchors = body_anchors
         part_works: dict[int, str | None] = {}  # "won for her role in W": W, not the sentence's nearest work
         if not anchors and ctx.mentions:
             part_works = {a.start: w for a, w in self._won_for_a_part(ctx, sent, cues)}
             anchors = [(doc[i:i + 1], None) for i in part_works]
-        for anchor, cat in anchors:
-            if cat is not None and norm_key(cat.text) in listed and not bodies:
-                continue  # the nominee list already gave this category
-            with_categories = [b for b in bodies if not ctx.single_prize(b)]
-            if cat is None:  # the body mention itself, or a "won for her role" cue (no body in the sentence)
-                body_span = anchor if bodies else None
-            else:
-                body_span = nearest(with_categories, anchor) if with_categories else None
-            if body_span is not None:
-                body = self._body(body_span)
-                years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))
-                         if self._body(b) == body]
-                year = next((y for y in years if y is not None), None)
-            else:
-                body, year = ctx.body_before(anchor)
-            if body is None:
-                continue
-            if body == "Primetime Emmy Award" and re.search(r"\bDaytime\b", sent.text):
-                body = "Daytime Emmy Award"
-            cue = _nearest_cue(cues, anchor, self.max_gap)
-            if cue is None and self.require_outcome:
-                continue
-            outcome = cue[2] if cue else None
-            category = cat.text if cat is not None else self._category_near(ctx, body_span, sent)
-            pairs = self._recipients(ctx, sent, anchor, cue) or [(None, None)]
-            for recipient, work in pairs:
-                if anchor.start in part_works:
-                    work = part_works[anchor.start]
-                elif work is None and cat is None:
-                    work = self._work_near(ctx, anchor, sent)
-                out.append(self._rec(body, category, recipient, work, outcome,
-                                     year if year is not None else _sent_year(sent), sent))
+        def records(anchors: list[tuple[Span, Span | None]], near_categories: bool = True) -> list[dict]:
+            out: list[dict] = []
+            prev: list = [None, None]  # the last anchor and its cue
+            for anchor, cat in anchors:
+                if cat is not None and norm_key(cat.text) in listed and not bodies:
+                    continue  # the nominee list already gave this category
+                with_categories = [b for b in bodies if not ctx.single_prize(b)]
+                if cat is None:  # the body mention itself, or a "won for her role" cue (no body in the sentence)
+                    body_span = anchor if bodies else None
+                else:
+                    body_span = nearest(with_categories, anchor) if with_categories else None
+                if body_span is not None:
+                    body = self._body(body_span)
+                    years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))
+                             if self._body(b) == body]
+                    year = next((y for y in years if y is not None), None)
+                else:
+                    body, year = ctx.body_before(anchor)
+                if body is None:
+                    continue
+                if body == "Primetime Emmy Award" and re.search(r"\bDaytime\b", sent.text):
+                    body = "Daytime Emmy Award"
+                cue = _nearest_cue(cues, anchor, self.max_gap)
+                if cue is None and cat is not None and prev[0] is not None and prev[0].end + 1 == anchor.start \
+                        and doc[prev[0].end].lower_ in ("and", "&", ","):
+                    cue = prev[1]  # "won ... for Best Female Pop Vocal Performance and Record of the Year": one cue
+                prev[:] = [anchor, cue]
+                if cue is None and self.require_outcome:
+                    continue
+                outcome = cue[2] if cue else None
+                category = cat.text if cat is not None else \
+                    (self._category_near(ctx, body_span, sent) if near_categories else None)
+                pairs = self._recipients(ctx, sent, anchor, cue) or [(None, None)]
+                for recipient, work in pairs:
+                    if anchor.start in part_works:
+                        work = part_works[anchor.start]
+                    elif work is None and cat is None:
+                        work = self._work_near(ctx, anchor, sent)
+                    out.append(self._rec(body, category, recipient, work, outcome,
+                                         year if year is not None else _sent_year(sent), sent))
+            return out
+
+        out = records(anchors)
+        if not out and bodies and anchors and anchors[0][1] is not None:
+            # the sentence's category phrases gave nothing ("the year's best original movie song" far from any
+            # cue): the bodies themselves ("Oscar-winning actress X")
+            out = records(body_anchors, near_categories=False)
         return out
 
     def _won_for_a_part(self, ctx: "_Context", sent: Span,

@@ -98,6 +98,9 @@ class PeopleLinker(Component):
                 return
             if len(words) >= 2 and words[-1].isalpha() and words[-1].islower():
                 return  # "T cells": a name does not end in a lower-case word
+            if len(words) == 1 and key.endswith("ly") and key not in self.first_names and re.search(rf"(?:^|[.!?]\s+){re.escape(name)},", doc_text(doc), re.M) \
+                    and not re.search(rf"[a-z,]\s+{re.escape(name)}\b", doc_text(doc)):
+                return  # "Famously, the singer ...": a sentence adverb, never named mid-sentence
             p = names.setdefault(key, {"name": name, "sources": set(), "roles": set()})
             p["sources"].add(source)
             if role:
