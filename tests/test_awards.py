@@ -370,3 +370,21 @@ def test_coordinated_categories_share_the_cue(run_text):
 def test_more_win_cues(run_text, text, award):
     got = [(a["award"], a["recipient"], a["outcome"]) for a in awards(run_text(text))]
     assert (award, "Mara Quist", "won") in got
+
+
+def test_category_takes_the_award_of_its_own_clause(run_text):
+    text = ("“Lantern Row” was the upset winner at the Screen Actors Guild awards on Sunday, while Mara Quist and Kip "
+            "Ardley were named best actors, cementing their roles as frontrunners at the Oscars next month.")
+    got = {(a["award"], a["recipient"]) for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))}
+    assert {("Screen Actors Guild Award", "Mara Quist"), ("Screen Actors Guild Award", "Kip Ardley")} <= got
+
+
+def test_the_big_winner_after_a_title(run_text):
+    text = "Those left out include the war film “Lantern Row,” the big winner at the Producers Guild Awards on Saturday."
+    got = [(a["award"], a["recipient"]) for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))]
+    assert got == [("Producers Guild of America Award", "Lantern Row")]
+
+
+def test_a_frontrunner_is_not_a_nominee(run_text):
+    text = "Oscar frontrunner “Lantern Row,” starring Mara Quist, is among the new movies on streaming."
+    assert awards(run_text(text, spans=emphasis(text, "Lantern Row"))) == []

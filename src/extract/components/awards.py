@@ -52,6 +52,8 @@ _LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)
 _WINNERS = re.compile(r"\b(?:winners?|won|wins|took home)\b", re.I)
 _YEAR_PRIZES = frozenset("album record song artist entertainer songwriter producer".split())
 _TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
+# words between a category and a later award name that put the name in another clause
+_OTHER_CLAUSE = re.compile(r"\b(?:frontrunners?|front-runners?|favou?rites?|cementing|boosting|ahead of|while|before)\b")
 _PART_NOUNS = frozenset("role roles performance performances turn portrayal work".split())
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
@@ -366,6 +368,12 @@ class AwardFinder(Component):
                     body_span = anchor if bodies else None
                 else:
                     body_span = nearest(with_categories, anchor) if with_categories else None
+                    before = [b for b in with_categories if b.end <= anchor.start]
+                    if body_span is not None and body_span.start >= anchor.end and before and (any(
+                            anchor.end_char <= c[0] and c[1] <= body_span.start_char for c in cues)
+                            or _OTHER_CLAUSE.search(doc_text(doc), anchor.end_char, body_span.start_char)):
+                        body_span = before[-1]  # "... at the SAG awards, while X was named best actor, cementing
+                        # her role as frontrunner at the Oscars": a cue between starts another clause
                 if body_span is not None:
                     body = self._body(body_span)
                     years = [self._year(doc, b) for b in sorted(bodies, key=lambda b: abs(b.start - anchor.start))
@@ -535,6 +543,10 @@ class AwardFinder(Component):
                     return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
                 j = _before_received(doc, t.i, sent)
+                if t.lower_ in ("winner", "winners", "nominee", "nominees"):
+                    # "“1917,” the big winner at the Producers Guild Awards": over the article and modifiers
+                    while j - 1 > sent.start and doc[j - 1].is_lower and doc[j - 1].is_alpha and t.i - j < 4:
+                        j -= 1
                 while j - 1 >= sent.start and (doc[j - 1].lower_ in _SKIP_BEFORE_CUE):
                     j -= 1
                     if doc[j].lower_ == "which":  # "Stereophonic, X's play about a band, which collected ...": a thing
