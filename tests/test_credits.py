@@ -908,3 +908,10 @@ def test_parts_named_after_as_or_a_relation(run_text, text, expected):
 )
 def test_no_part_from_as_clauses_bands_or_descriptions(run_text, text):
     assert not any(c[3] for c in credits(run_text(text, spans=emphasis_spans(text, "Moonfall Road"))))
+
+
+def test_nominees_with_their_works_in_brackets_are_not_parts(run_text):
+    text = ("Mara Quist won the Tony Award for best leading actress in a play. Quist saw off a field that included "
+            "Ana Pereira (Moonfall Road), Lisa Ekwueme (Dust Lane) and Dana Holt (Doubt).")
+    got = credits(run_text(text))
+    assert not any(c[3] in ("Ana Pereira", "Lisa Ekwueme", "Dana Holt") for c in got)

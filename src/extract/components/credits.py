@@ -129,6 +129,8 @@ class CreditFinder(Component):
                     if role == "musician" and direction == "before" and cue[0].lower_ not in _SCORE_WORDS \
                             and work_kind.get(norm_key(work or "")) in _SCREEN:
                         continue  # "singer Ally Brooke" in a sentence about a TV show (a composer scores it)
+                    if role == "host" and work_kind.get(norm_key(work or "")) in ("film", "album", "song", "book"):
+                        work = None  # "Host Jimmy Kimmel" at the Oscars hosts the ceremony, not the winning film
                     credit(name, role, work, character, sent)
                     if character and role == "actor":
                         self._add_character(doc, people, character, work, cue)
@@ -563,6 +565,8 @@ class CreditFinder(Component):
                 # title ("'Face Lix' (Bean)") the name in brackets is its maker, not a cast member, unless the
                 # title is a given name only the model read as one ("Willa (Justine Lupe)")
                 part = _name_before(doc, k, sent, person_tokens, work_tokens - ctx.name_titles, person_ok=len(m) > 1)
+                if part is not None and len(part) > 1 and sent.start in ctx.nominees:
+                    return  # "saw off Jessica Lange (Mother Play), Rachel McAdams (Mary Jane)": nominees and their works
                 # the cue starts at the part's name: a title before it is what the cue is about
                 yield "actor", canonical(part), doc[part.start if part is not None else k:m.end + 1], "any"
 
@@ -1031,6 +1035,12 @@ class _Context:
         self.work_at = work_at  # work mention start -> span
         self.work_ends = {w.end: w for w in work_at.values()}  # work mention end -> span
         self.caps_heads = title_case_headings(doc)  # Title Case headline and headings
+        self.nominees: dict[int, set[str]] = {}  # sentence start -> award recipients named in it
+        for a in doc._.awards or []:
+            ev = doc.char_span(a["evidence"]["start"], a["evidence"]["end"], alignment_mode="expand")
+            if ev is not None and a.get("recipient"):
+                for sent_start in {t.sent.start for t in ev}:
+                    self.nominees.setdefault(sent_start, set()).add(a["recipient"])
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
 
 
