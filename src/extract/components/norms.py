@@ -43,7 +43,7 @@ class AccentFreeNorms(Component):
 def without_accents(text: str) -> str:
     """'céline' -> 'celine', 'björk' -> 'bjork'; letters without a decomposition ('ø', '’') and compatibility forms ('™') stay."""
     decomposed = unicodedata.normalize("NFD", text)
-    if decomposed == text:
-        return text
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if plain == decomposed and decomposed == text:
+        return text
     return unicodedata.normalize("NFC", plain)
