@@ -915,3 +915,13 @@ def test_nominees_with_their_works_in_brackets_are_not_parts(run_text):
             "Ana Pereira (Moonfall Road), Lisa Ekwueme (Dust Lane) and Dana Holt (Doubt).")
     got = credits(run_text(text))
     assert not any(c[3] in ("Ana Pereira", "Lisa Ekwueme", "Dana Holt") for c in got)
+
+
+def test_title_inside_the_section_title_stands_for_it(run_text):
+    head = "3. Dead Lane: A Moonfall Mystery"
+    text = head + "\nAna Pereira’s third all-star film “Moonfall” gives its detective a partner."
+    s = text.index("Moonfall”")
+    doc = run_text(text, spans=[(0, len(head), "heading"), (3, len(head), "emphasis"), (s, s + 8, "quote")])
+    got = credits(doc)
+    assert ("Ana Pereira", "director", "Dead Lane: A Moonfall Mystery", None) in got
+    assert not any(c[2] == "Moonfall" for c in got)

@@ -94,6 +94,14 @@ class CreditFinder(Component):
                 return
             if work and role not in _ROLES_OF_KIND.get(work_kind.get(norm_key(work)) or "", (role,)):
                 work = None  # a producer of a tour, an actor of an album: the role holds, the work does not
+            if work:
+                # under the subheading "Wake Up Dead Man: A Knives Out Mystery", "Rian Johnson's third Knives Out
+                # mystery" is the section's film: a title inside the section's title stands for it
+                home = section_work(doc, evidence)
+                if home is not None:
+                    whole = norm_key(canonical(home))
+                    if whole != norm_key(work) and re.search(rf"(?:^|\s){re.escape(norm_key(work))}(?:\s|$)", whole):
+                        work = canonical(home)
             if role not in p["roles"]:
                 p["roles"].append(role)
             key = (person, role, norm_key(work or ""), norm_key(character or ""))
