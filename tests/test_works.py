@@ -482,3 +482,19 @@ def test_category_for_a_full_name_the_model_reads_as_a_person(nlp):
     text = "The film also took cinematography for Hoyle Vantam and original score for Ludo Varga."
     doc = tagged_doc(nlp, text, {"Hoyle Vantam": "PERSON", "Ludo Varga": "PERSON"})
     assert not titles(doc)
+
+
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("A companion to the docuseries about Mara Quist's record-breaking Lantern Tour, the film is loud.", "Lantern Tour"),
+        ("Mara Quist announced the Moon Garden World Tour on Monday.", "Moon Garden World Tour"),
+    ],
+)
+def test_named_tours(run_text, text, title):
+    assert title in titles(run_text(text))
+
+
+@pytest.mark.parametrize("text", ["The World Tour starts in May.", "Fans loved the Farewell Tour."])
+def test_generic_tours_are_not_titles(run_text, text):
+    assert not titles(run_text(text))

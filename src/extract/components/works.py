@@ -66,6 +66,10 @@ _STRUCTURE_SOURCES = frozenset(("jsonld", "facts", "markup:heading", "markup:hea
                                 "markup:list", "markup:song", "markup:number"))
 _TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
 _IN_IDS, _FOR_IDS = string_ids(["in"]), string_ids(["for"])
+_TOUR_IDS = string_ids(["Tour"])
+_GENERIC_TOUR_WORDS = frozenset("world farewell reunion anniversary summer winter spring fall autumn north american european "
+                                "uk us u.s. stadium arena headline headlining national international global final last "
+                                "first new the a".split())
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
 _ACTING_VERBS = frozenset("stars starred plays played appears appeared co-stars co-starred voices voiced".split())
 _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
@@ -319,6 +323,12 @@ class WorkFinder(Component):
                 run = self._run_left(doc, i)
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
+        # "Taylor Swift's record-breaking Eras Tour", "the Guts World Tour": a named tour
+        for i in tokens_with(doc, orth=_TOUR_IDS):
+            run = self._run_left(doc, i)
+            if run is not None and any(t.lower_ not in _GENERIC_TOUR_WORDS and not t.like_num for t in run) \
+                    and not (len(run) == 1 and run[0].is_sent_start) and not any(t.ent_type_ == "PERSON" for t in run):
+                yield doc[run.start:i + 1].text, "pattern:tour"
         # "another, Imogene, in which she stars alongside ...": the name before "in which" + an acting verb
         for i in tokens_with(doc, _IN_IDS):
             if 2 <= i < n - 3 and toks[i + 1].lower_ == "which" and toks[i - 1].text == "," \
@@ -519,6 +529,9 @@ class WorkFinder(Component):
             forms = {c["title"], *c.get("aliases", ())}
             # a heading in Title Case or capitals names it too ("1. On Becoming A Guinea Fowl")
             forms |= {v for f in list(forms) if " " in f for v in (_capitalised(f), f.upper())}
+            # "Swift's record-breaking Eras Tour" names "The Eras Tour" (not "Crown" for "The Crown")
+            forms |= {f[4:] for f in list(forms) if f.startswith("The ") and len(f.split()) > 2
+                      and f.split()[-1] not in _EVENT_HEADS}
             matcher.add(key, [self.nlp.make_doc(f) for f in forms])
         spans = [Span(doc, s, e, label="WORK") for m, s, e in matcher(doc)]
         # prefer the longest: "Star Trek Beyond" over "Star Trek"
