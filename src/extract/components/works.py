@@ -325,10 +325,14 @@ class WorkFinder(Component):
                     yield run.text, "pattern:after"
         # "Taylor Swift's record-breaking Eras Tour", "the Guts World Tour": a named tour
         for i in tokens_with(doc, orth=_TOUR_IDS):
-            run = self._run_left(doc, i)
-            if run is not None and any(t.lower_ not in _GENERIC_TOUR_WORDS and not t.like_num for t in run) \
-                    and not (len(run) == 1 and run[0].is_sent_start) and not any(t.ent_type_ == "PERSON" for t in run):
-                yield doc[run.start:i + 1].text, "pattern:tour"
+            j = i  # the capitalised words right before "Tour", no small word between ("... With X for Moonfall Tour")
+            while j - 1 >= 0 and i - j < 4 and self._is_title_word(doc[j - 1]) and doc[j - 1].lower_ not in SMALL \
+                    and doc[j - 1].ent_type_ != "PERSON" and "\n" not in doc[j - 1].whitespace_:
+                j -= 1
+            run = doc[j:i]
+            if len(run) and any(t.lower_ not in _GENERIC_TOUR_WORDS and not t.like_num for t in run) \
+                    and not (len(run) == 1 and run[0].is_sent_start):
+                yield doc[j:i + 1].text, "pattern:tour"
         # "another, Imogene, in which she stars alongside ...": the name before "in which" + an acting verb
         for i in tokens_with(doc, _IN_IDS):
             if 2 <= i < n - 3 and toks[i + 1].lower_ == "which" and toks[i - 1].text == "," \
