@@ -253,7 +253,6 @@ def test_a_word_opening_a_quoted_sentence_is_sentence_initial(nlp):
 
 
 def test_cells_under_a_title_column_are_works(nlp):
-
     rows = [("#", "Title", "Weekend"), ("1", "Miro Lane", "$5"), ("2", "Kestrel Run", "$3")]
     text, spans = "", []
     for r, row in enumerate(rows):
