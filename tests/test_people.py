@@ -186,3 +186,20 @@ def test_sentence_adverb_is_not_a_person(nlp):
     text = "Famously, the singer performed the ballad. Critics loved it."
     doc = tagged_doc(nlp, text, {"Famously": "PERSON"})
     assert not doc._.people
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The film is held together by the antics of a kid named Moonee and her friends.", "Moonee"),
+        ("It adapts a novel about a precocious 17-year-old named Elio Perlman, who falls in love.", "Elio Perlman"),
+    ],
+)
+def test_synopsis_names_a_character(run_text, text, name):
+    people = {p["name"]: p["roles"] for p in run_text(text)._.people}
+    assert people.get(name) == ["character"]
+
+
+def test_a_thing_called_x_is_no_character(run_text):
+    people = {p["name"] for p in run_text("It is a story about a company called Netflix and a band called Dust.")._.people}
+    assert not people

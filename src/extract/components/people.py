@@ -71,7 +71,7 @@ class PeopleLinker(Component):
         self.stop = load_words(stoplist)
         self.first_names = load_words(first_names)
         # the tokens `_from_patterns` can start a run at: given names, role nouns, "("
-        self.pattern_lowers = string_ids(self.first_names | set(self.role_nouns))
+        self.pattern_lowers = string_ids(self.first_names | set(self.role_nouns) | {"named", "called"})
         self.pattern_orths = string_ids({"("})
         self.non_person_words = load_words(non_person_words)
         self.use_patterns = use_patterns
@@ -193,6 +193,15 @@ class PeopleLinker(Component):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None:
                     yield run, role
+            # "a precocious 17-year-old named Elio", "a kid named Moonee": a synopsis's character
+            if tok.lower_ in ("named", "called") and i > 0 and i + 1 < n and \
+                    (doc[i - 1].lower_ in _CHARACTER_NOUNS or doc[i - 1].lower_.endswith("-old")):
+                run = _name_run(doc, i + 1, work_tokens)
+                nxt = doc[i + 1]
+                if run is None and nxt.is_title and nxt.is_alpha and i + 1 not in work_tokens and not nxt.is_stop:
+                    run = doc[i + 1:i + 2]  # a character is often one name
+                if run is not None:
+                    yield run, "character"
             if tok.text == "(":
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None and run.end < n and doc[run.end].text == ")":
@@ -331,6 +340,13 @@ def _with_glued_suffix(doc: Doc, ent: Span) -> Span:
             and (doc[k + 1].is_lower and len(doc[k + 1]) <= 4 or doc[k + 1].is_title and len(doc[k + 1]) <= 6):
         return doc[ent.start:k + 2]
     return ent
+
+
+# people nouns a synopsis names its characters after ("a kid named Moonee", "a young woman called Cyd")
+_CHARACTER_NOUNS = frozenset("kid kids boy girl man woman teen teenager youngster child son daughter mother father wife "
+                             "husband brother sister friend boyfriend girlfriend neighbour neighbor stranger widow "
+                             "widower orphan detective cop officer nurse doctor teacher student soldier hero heroine "
+                             "protagonist character guy lady gentleman loner drifter farmer hunter".split())
 
 
 def _tidy_name(name: str) -> str:
