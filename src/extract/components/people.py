@@ -195,7 +195,7 @@ class PeopleLinker(Component):
                     yield run, role
             # "a precocious 17-year-old named Elio", "a kid named Moonee": a synopsis's character
             if tok.lower_ in ("named", "called") and i > 0 and i + 1 < n and \
-                    (doc[i - 1].lower_ in _CHARACTER_NOUNS or doc[i - 1].lower_.endswith("-old")):
+                    (doc[i - 1].lower_ in _CHARACTER_NOUNS or doc[i - 1].lower_ == "old" and i > 1 and doc[i - 2].text == "-"):
                 run = _name_run(doc, i + 1, work_tokens)
                 nxt = doc[i + 1]
                 if run is None and nxt.is_title and nxt.is_alpha and i + 1 not in work_tokens and not nxt.is_stop:
