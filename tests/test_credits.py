@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import emphasis as emphasis_spans, tagged_doc
+from conftest import emphasis as emphasis_spans
+from conftest import tagged_doc
+from extract.document import TextSpan
 
 
 def credits(doc) -> set[tuple]:
@@ -352,8 +354,6 @@ def test_description_without_a_name_is_not_a_character(run_text):
 
 
 def test_possessive_before_a_full_name_the_model_took_for_a_title_is_a_character(nlp):
-    from extract.document import TextSpan
-
     text = "Lantern Row (1969)\nIn the caper, Tobin Marsh's Danny Corliss plans to rob the vault."
     doc = tagged_doc(nlp, text, {"Lantern Row": "WORK", "Tobin Marsh": "PERSON", "Danny Corliss": "WORK"},
                      [TextSpan(0, 18, "heading")])
@@ -482,8 +482,6 @@ def test_music_award_makes_a_musician_and_keeps_a_one_word_name(nlp):
 
 def tagged_doc_with(nlp, text: str, items: list[str], ents: dict[str, str]):
     """`tagged_doc` with each of `items` marked as a list item, as the cleaner marks <li>."""
-    from extract.document import TextSpan
-
     spans = [TextSpan(text.index(it), text.index(it) + len(it), "list_item") for it in items]
     return tagged_doc(nlp, text, ents, spans)
 
@@ -568,8 +566,6 @@ def test_a_possessive_before_a_noun_that_is_also_a_role_verb_gives_no_role(run_t
 
 
 def test_album_list_subheadings_credit_the_musicians_named_before_the_title(nlp):
-    from conftest import tagged_doc
-    from extract.document import TextSpan
     body = "A live album of duets, recorded in one night."
     lines = ["Dana Vore & Gil Arden Low Tide Rack", body, "Mara Quell Salt Lines Warp", body]
     text = "\n".join(lines)
@@ -721,8 +717,6 @@ def test_apposition_set_off_by_dashes(run_text):
 
 
 def test_a_part_named_like_a_title_takes_the_sections_work(nlp):
-    from extract.document import TextSpan
-
     text = "Lantern Row\nThe film follows Kestrel (Bram Okoro), and Kestrel is a courier working in Paris."
     doc = tagged_doc(nlp, text, {"Lantern Row": "WORK", "Kestrel": "WORK", "Bram Okoro": "PERSON"},
                      [TextSpan(0, 11, "heading")])

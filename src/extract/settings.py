@@ -116,9 +116,9 @@ JUNK_LINE_RE = re.compile(
     re.I,
 )
 
-# keys of fact lists ("Title: ...", "Release date: ...") the extractor understands
 # a "Key: value" line; its key counts as a fact when it is one of FACT_KEYS
 FACT_LINE_RE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$")
+# keys of fact lists ("Title: ...", "Release date: ...") the extractor understands
 FACT_KEYS = {
     "title", "original title", "format", "type", "genre", "genres", "country", "countries",
     "country of production", "country of origin", "language", "languages", "original language",

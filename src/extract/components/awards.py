@@ -31,8 +31,20 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .coref import PLAYING_WORDS, pronoun_antecedents
-from .util import as_clause_subject, canonical, doc_text, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
+from .coref import PART_NOUNS, PLAYING_WORDS, pronoun_antecedents
+from .util import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    as_clause_subject,
+    canonical,
+    doc_text,
+    nearest,
+    norm_key,
+    section_work,
+    span_dict,
+    string_ids,
+    tokens_with,
+)
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
 _YEAR = re.compile(r"\b(19[2-9]\d|20\d\d)\b")
@@ -54,7 +66,7 @@ _YEAR_PRIZES = frozenset("album record song artist entertainer songwriter produc
 _TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
 # words between a category and a later award name that put the name in another clause
 _OTHER_CLAUSE = re.compile(r"\b(?:frontrunners?|front-runners?|favou?rites?|cementing|boosting|ahead of|while|before)\b")
-_PART_NOUNS = frozenset("role roles performance performances turn portrayal work".split())
+_PART_NOUNS = PART_NOUNS | {"roles", "performances", "work"}  # "won for her role", "for his work in W"
 _QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
 
 
@@ -357,13 +369,14 @@ class AwardFinder(Component):
         if not anchors and ctx.mentions:
             part_works = {a.start: w for a, w in self._won_for_a_part(ctx, sent, cues)}
             anchors = [(doc[i:i + 1], None) for i in part_works]
+        with_categories = [b for b in bodies if not ctx.single_prize(b)]
+
         def records(anchors: list[tuple[Span, Span | None]], near_categories: bool = True) -> list[dict]:
             out: list[dict] = []
-            prev: list = [None, None]  # the last anchor and its cue
+            prev_anchor, prev_cue = None, None
             for anchor, cat in anchors:
                 if cat is not None and norm_key(cat.text) in listed and not bodies:
                     continue  # the nominee list already gave this category
-                with_categories = [b for b in bodies if not ctx.single_prize(b)]
                 if cat is None:  # the body mention itself, or a "won for her role" cue (no body in the sentence)
                     body_span = anchor if bodies else None
                 else:
@@ -386,10 +399,10 @@ class AwardFinder(Component):
                 if body == "Primetime Emmy Award" and re.search(r"\bDaytime\b", sent.text):
                     body = "Daytime Emmy Award"
                 cue = _nearest_cue(cues, anchor, self.max_gap)
-                if cue is None and cat is not None and prev[0] is not None and prev[0].end + 1 == anchor.start \
-                        and doc[prev[0].end].lower_ in ("and", "&", ","):
-                    cue = prev[1]  # "won ... for Best Female Pop Vocal Performance and Record of the Year": one cue
-                prev[:] = [anchor, cue]
+                if cue is None and cat is not None and prev_anchor is not None and prev_anchor.end + 1 == anchor.start \
+                        and doc[prev_anchor.end].lower_ in ("and", "&", ","):
+                    cue = prev_cue  # "won ... for Best Female Pop Vocal Performance and Record of the Year": one cue
+                prev_anchor, prev_cue = anchor, cue
                 if cue is None and self.require_outcome:
                     continue
                 outcome = cue[2] if cue else None
@@ -425,7 +438,7 @@ class AwardFinder(Component):
             if outcome != "won" or went_to or last is None or last.i + 2 >= sent.end or doc[last.i + 1].lower_ != "for":
                 continue
             k = last.i + 2
-            w = ctx.work_at.get(k + 1 if doc[k].text in ("“", '"', "‘", "'") else k)
+            w = ctx.work_at.get(k + 1 if doc[k].text in OPENING_QUOTES else k)
             if w is not None and last.lower_ in ("won", "wins", "winner"):
                 out.append((doc[last.i + 1:last.i + 2], canonical(w)))
                 continue
@@ -436,8 +449,7 @@ class AwardFinder(Component):
                 k += 1
             if k < sent.end and doc[k].lower_ in _PART_NOUNS:  # the "for": the cue is the one before it
                 ins = [w for w in ctx.works if k < w.start <= k + 10 and w.end <= sent.end
-                       and doc[w.start - 1 if doc[w.start - 1].is_punct else w.start].nbor(-1).lower_ == "in"
-                       and not any(t.text == "," and t.i > k for t in doc[k:w.start - 1])]
+                       and _word_before(doc, w.start) == "in" and not any(t.text == "," for t in doc[k + 1:w.start - 1])]
                 out.append((doc[last.i + 1:last.i + 2], canonical(ins[0]) if ins else None))
         return out
 
@@ -713,7 +725,8 @@ class _Context:
         ends_w = {w.end: w for w in self.works}
         out: list[Span] = []
         k = j
-        while k - 1 > sent.start and doc[k - 1].text in ("”", '"', "’", "'", ",") and k not in ends_p and k not in ends_w \
+        while k - 1 > sent.start and (doc[k - 1].text in CLOSING_QUOTES or doc[k - 1].text == ",") \
+                and k not in ends_p and k not in ends_w \
                 and j - k < 2:
             k -= 1  # '"Harry's House" was named ...': the title ends inside its quotation marks
         m = ends_p.get(k) or ends_w.get(k)
@@ -742,6 +755,12 @@ def _portrayed(p: Span) -> bool:
     if as_clause_subject(p):
         return False
     return bool(prev) and (prev[-1] == "as" or prev[-1] in PLAYING_WORDS or prev[-2:] == ["portrayal", "of"])
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The lower-case word before token `i`, over one punctuation mark (an opening quote): "in “W”" -> "in"."""
+    j = i - 1 if i > 0 and doc[i - 1].is_punct else i
+    return doc[j - 1].lower_ if j > 0 else ""
 
 
 def _at_venue(doc: Doc, m: Span, sent: Span) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from .util import canonical, string_ids, tokens_with
+from .util import OPENING_QUOTES, canonical, string_ids, tokens_with
 
 NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
                           "be been will would decision plan he she they it we you i published released".split())
@@ -27,6 +27,9 @@ _PRONOUN_IDS = string_ids(SUBJECT_PRONOUNS | POSSESSIVES | OBJECT_PRONOUNS)
 PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays", "portrayed"))
 # "such as X", "as well as X", "known as X", "the same as X": a name after "as" that is no part
 NOT_CASTING = frozenset(("such", "well", "known", "same"))
+_NOT_CASTING_BEFORE_AS = NOT_CASTING | {"much", "soon"}  # "as much as X", "as soon as X"
+# nouns for an acting part: "her performance as Y", "his turn as Y", "X's portrayal of Y"
+PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance"))
 
 
 def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, Span],
@@ -101,7 +104,7 @@ def cast_as(m: Span) -> bool:
     if m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s"):
         return False  # "As Taylor Swift's partner": someone's something, not a part
     j = next((t.i for t in doc[max(0, m.start - 5):m.start] if t.lower_ == "as"), None)
-    return j is not None and not (j > 0 and doc[j - 1].lower_ in NOT_CASTING | {"much", "soon"})
+    return j is not None and not (j > 0 and doc[j - 1].lower_ in _NOT_CASTING_BEFORE_AS)
 
 
 def makers_possessive(m: Span, work_at: dict[int, Span]) -> bool:
@@ -128,7 +131,7 @@ def work_after_modifiers(doc: Doc, k: int, work_at: dict[int, Span], sent: Span,
                 and t.lower_ not in NOT_MODIFIERS and j + 1 not in work_at:
             j += 1  # "Netflix gangster movie", "British drama"
             continue
-        if t.lower_ in NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text in ("-", "“", '"', "‘", "'")
+        if t.lower_ in NOT_MODIFIERS or not (t.is_lower and t.is_alpha or t.text == "-" or t.text in OPENING_QUOTES
                                               or re.fullmatch(r"(19|20)\d\d", t.text)):
             return None
         j += 1

@@ -14,6 +14,7 @@ the section's subheading, else (for fact lists) the work the fact list describes
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 
@@ -23,11 +24,34 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_json, load_jsonl, load_words
 from .base import Component
-from .coref import NOT_CASTING as _NOT_CASTING, NOT_MODIFIERS as _NOT_MODIFIERS, PLAYING_WORDS as _PLAYING_WORDS, \
-    POSSESSIVES as _POSSESSIVES, SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS, after_as as _after_as, makers_possessive as _makers_possessive, pronoun_antecedents as _pronoun_mentions, \
-    work_after_modifiers as _work_after_modifiers
-from .util import CLOSING_QUOTES, as_clause_subject, title_case_headings, canonical, doc_text, fact_entries, heading_entries, list_entries, nearest, norm_key, section_work, span_dict, string_ids, tokens_with
-from .people import FACT_ROLES as _FACT_ROLES
+from .coref import NOT_CASTING as _NOT_CASTING
+from .coref import NOT_MODIFIERS as _NOT_MODIFIERS
+from .coref import PART_NOUNS
+from .coref import PLAYING_WORDS as _PLAYING_WORDS
+from .coref import POSSESSIVES as _POSSESSIVES
+from .coref import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
+from .coref import after_as as _after_as
+from .coref import makers_possessive as _makers_possessive
+from .coref import pronoun_antecedents as _pronoun_mentions
+from .coref import work_after_modifiers as _work_after_modifiers
+from .util import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    as_clause_subject,
+    canonical,
+    doc_text,
+    fact_entries,
+    heading_entries,
+    list_entries,
+    nearest,
+    norm_key,
+    section_work,
+    span_dict,
+    string_ids,
+    title_case_headings,
+    tokens_with,
+)
+from .util import FACT_ROLES as _FACT_ROLES
 
 _NAME = re.compile(r"^[A-Z][\w'’.-]*$")
 
@@ -87,6 +111,7 @@ class CreditFinder(Component):
         nouns = self._role_nouns(doc)
 
         work_kind = {norm_key(w["title"]): w.get("kind") for w in doc._.works or []}
+        sections: dict[int, Span | None] = {}  # evidence start -> the work its subheading names
 
         def credit(person: str, role: str, work: str | None, character: str | None, evidence: Span) -> None:
             p = people.get(person)
@@ -97,10 +122,12 @@ class CreditFinder(Component):
             if work:
                 # under the subheading "Wake Up Dead Man: A Knives Out Mystery", "Rian Johnson's third Knives Out
                 # mystery" is the section's film: a title inside the section's title stands for it
-                home = section_work(doc, evidence)
+                if evidence.start_char not in sections:
+                    sections[evidence.start_char] = section_work(doc, evidence)
+                home = sections[evidence.start_char]
                 if home is not None:
-                    whole = norm_key(canonical(home))
-                    if whole != norm_key(work) and re.search(rf"(?:^|\s){re.escape(norm_key(work))}(?:\s|$)", whole):
+                    whole, part = norm_key(canonical(home)), norm_key(work)
+                    if whole != part and f" {part} " in f" {whole} ":
                         work = canonical(home)
             if role not in p["roles"]:
                 p["roles"].append(role)
@@ -173,7 +200,7 @@ class CreditFinder(Component):
         # the possessive of someone the text gives no role before a full name the model alone took for a
         # title or a person ("Michael Caine's Charlie Croker"), but not before a title from markup
         model_only = {t.i for s in doc.spans.get("works", []) if norm_key(s.text) in weak for t in s}
-        loose = _Context(doc, person_tokens, work_tokens - model_only, nouns, work_at)  # model-only titles may be names
+        loose = ctx.with_work_tokens(work_tokens - model_only)  # model-only titles may be names
         found_parts: list[tuple[str, str, Span, Span]] = []
         pending: list[tuple[str, str, Span, Span]] = []
         for mention in person_spans:
@@ -557,8 +584,7 @@ class CreditFinder(Component):
         # warm Actor)", "the ghost (Actor, covered in a sheet)"
         closes = m.end < sent.end and doc[m.end].text == ")" or \
             m.start - 1 >= sent.start and doc[m.start - 1].text == "(" and m.end + 1 < sent.end and doc[m.end].text == "," \
-            and doc[m.end + 1].is_lower and any(t.text == ")" for t in doc[m.end:sent.end]) \
-            and next(t.text for t in doc[m.end:sent.end] if t.text in ("(", ")")) == ")"
+            and doc[m.end + 1].is_lower and next((t.text for t in doc[m.end:sent.end] if t.text in ("(", ")")), None) == ")"
         if closes:
             k = m.start - 1
             while k >= max(sent.start, m.start - 7) and doc[k].text != "(" and (not doc[k].is_punct or doc[k].text == "-"
@@ -846,13 +872,13 @@ class CreditFinder(Component):
 
 
 _CAST_HEADING = re.compile(r"\b(?:cast|casting|performances|actors|who'?s in it|who stars|starring)\b", re.I)
-_FOR_A_PART = re.compile(r"\bfor (?:his|her|their) (?:[a-z-]+ ){0,2}(?:role|performance|portrayal|turn)\b")
+_FOR_A_PART = re.compile(rf"\bfor (?:his|her|their) (?:[a-z-]+ ){{0,2}}(?:{'|'.join(sorted(PART_NOUNS))})\b")
 _CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom whose when where while because if after before "
                            "though although since he she they we i you".split())
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
 _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
-_PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance", "outing"))
+_PART_NOUNS = PART_NOUNS | {"outing"}  # "X's seventh outing as Y"
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 
 
@@ -1047,9 +1073,15 @@ class _Context:
         for a in doc._.awards or []:
             ev = doc.char_span(a["evidence"]["start"], a["evidence"]["end"], alignment_mode="expand")
             if ev is not None and a.get("recipient"):
-                for sent_start in {t.sent.start for t in ev}:
-                    self.nominees.setdefault(sent_start, set()).add(a["recipient"])
+                for sent in ev.sents:
+                    self.nominees.setdefault(sent.start, set()).add(a["recipient"])
         self.name_titles = name_titles  # tokens of model-only titles of one word or opening with a given name
+
+    def with_work_tokens(self, work_tokens: set[int]) -> "_Context":
+        """The same lookups with other work tokens (the rest is shared, not worked out again)."""
+        other = copy.copy(self)
+        other.work_tokens = work_tokens
+        return other
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],
@@ -1114,9 +1146,14 @@ _EPITHET_NOUNS = frozenset(("star", "actor", "actress", "alum", "alumna", "alumn
 def _epithet(doc: Doc, w: Span, cue: Span) -> bool:
     """A title used as someone's epithet ("The Queen's Gambit star Harry Melling who plays Colin") names
     that person's earlier work: it is not what a cue outside the epithet is about."""
-    k = w.end + (1 if w.end < len(doc) and doc[w.end].text in CLOSING_QUOTES else 0)
+    k = _after_closing_quote(doc, w.end)
     return k + 1 < len(doc) and doc[k].lower_ in _EPITHET_NOUNS and doc[k].is_lower and cue.start > k \
         and (doc[k + 1].ent_type_ == "PERSON" or any(p.start == k + 1 for p in doc.spans.get("people", [])))
+
+
+def _after_closing_quote(doc: Doc, i: int) -> int:
+    """Token `i`, or the one after it when `i` closes a quotation ("'Dawson's Creek' star")."""
+    return i + 1 if i < len(doc) and doc[i].text in CLOSING_QUOTES else i
 
 
 def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]) -> list[tuple[str, Span, Span]]:
@@ -1131,13 +1168,13 @@ def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]
     who = named.pop()
     out = []
     for w in work_at.values():
-        k = w.end + (1 if w.end < len(doc) and doc[w.end].text in CLOSING_QUOTES else 0)
+        k = _after_closing_quote(doc, w.end)
         if k >= len(doc) or doc[k].lower_ not in _EPITHET_NOUNS or not doc[k].is_lower:
             continue
         if k + 1 < len(doc) and (doc[k + 1].ent_type_ == "PERSON" or doc[k + 1].is_title):
             continue  # "the Fargo star Kirsten Dunst": the name follows
         b = w.start - 1
-        while b >= 0 and (doc[b].text in ("“", '"', "‘", "'") or doc[b].lower_ in ("former", "original", "late", "one-time")):
+        while b >= 0 and (doc[b].text in OPENING_QUOTES or doc[b].lower_ in ("former", "original", "late", "one-time")):
             b -= 1
         if b >= 0 and doc[b].lower_ == "the" and w.start_char > head.end:
             out.append((who, w, doc[b:k + 1]))

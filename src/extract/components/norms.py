@@ -13,10 +13,13 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Component
+from .util import doc_text
 
 
 @Language.factory("entertainment_norms", assigns=["token.norm"])
@@ -29,13 +32,22 @@ class AccentFreeNorms(Component):
         self.name = name
 
     def process(self, doc: Doc) -> Doc:
-        if doc.text.isascii():
+        if doc_text(doc).isascii():  # joined once here, read by every later component
             return doc
-        for tok in doc:
-            if not tok.text.isascii():
-                plain = without_accents(tok.norm_)
-                if plain != tok.norm_:
-                    tok.norm_ = plain
+        strings = doc.vocab.strings
+        pairs = doc.to_array([ORTH, NORM])
+        # each distinct (text, norm) once, not a `Token` per position: most texts are ASCII
+        unique, inverse = np.unique(pairs, axis=0, return_inverse=True)
+        plain = {}
+        for n, (orth, norm) in enumerate(unique.tolist()):
+            if not strings[orth].isascii():
+                new = without_accents(strings[norm])
+                if new != strings[norm]:
+                    plain[n] = new
+        if plain:
+            for i, n in enumerate(inverse.reshape(-1).tolist()):
+                if n in plain:
+                    doc[i].norm_ = plain[n]
         return doc
 
 

@@ -25,16 +25,9 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import CLOSING_QUOTES, doc_text, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, tokens_with
+from .util import CLOSING_QUOTES, FACT_ROLES, doc_text, norm_key, span_dict, string_ids, tokens_with
+from .util import title_case_headings as _title_case_headings
 
-FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
-               "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
-               "written by": "writer", "screenplay": "writer", "lead cast": "actor", "cast": "actor",
-               "starring": "actor", "stars": "actor", "main cast": "actor", "producer": "producer",
-               "producers": "producer", "executive producer": "producer", "executive producers": "producer",
-               "showrunner": "creator", "host": "host", "hosts": "host", "presenter": "host",
-               "music by": "musician", "composer": "musician", "artist": "musician", "author": "writer",
-               "authors": "writer", "novelist": "writer", "playwright": "writer"}
 _LD_ROLES = {"actor": "actor", "actors": "actor", "director": "director", "directors": "director",
              "creator": "creator", "author": "writer", "producer": "producer", "byArtist": "musician",
              "musicBy": "musician"}

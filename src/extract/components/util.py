@@ -111,19 +111,38 @@ def section_work(doc: Doc, anchor: Span) -> Span | None:
 _SMALL = frozenset("a an and as at but by for from in into of on or the to vs with".split())
 
 
+_CAPS_KEY = "extract.caps_heads"
+
+
 def title_case_headings(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges of headline and headings written in Title Case (four or more words)."""
+    """Character ranges of headline and headings written in Title Case (four or more words); worked out
+    once per `Doc` (works, people and credits all ask)."""
+    cached = doc.user_data.get(_CAPS_KEY)
+    if cached is not None:
+        return cached
     clean = doc._.clean
-    out = []
+    out: list[tuple[int, int]] = []
     for s in getattr(clean, "spans", []) or []:
         if s.kind in ("headline", "heading"):
             words = [w for w in re.findall(r"(?<![\w'’])[A-Za-z][\w'’-]*", doc_text(doc)[s.start:s.end]) if w.casefold() not in _SMALL]
             if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.9 * len(words):
                 out.append((s.start, s.end))
+    doc.user_data[_CAPS_KEY] = out
     return out
 
 
+OPENING_QUOTES = frozenset(("'", "‘", '"', "“"))
 CLOSING_QUOTES = frozenset(("'", "’", '"', "”"))
+
+# "Key: value" fact keys that name a role ("Directed by: ...", "Author: ...")
+FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creator", "director": "director",
+              "directors": "director", "directed by": "director", "writer": "writer", "writers": "writer",
+              "written by": "writer", "screenplay": "writer", "lead cast": "actor", "cast": "actor",
+              "starring": "actor", "stars": "actor", "main cast": "actor", "producer": "producer",
+              "producers": "producer", "executive producer": "producer", "executive producers": "producer",
+              "showrunner": "creator", "host": "host", "hosts": "host", "presenter": "host",
+              "music by": "musician", "composer": "musician", "artist": "musician", "author": "writer",
+              "authors": "writer", "novelist": "writer", "playwright": "writer"}
 
 _AFTER_A_PART = frozenset("in on and or for from at of opposite alongside with to by who whose which that".split())
 

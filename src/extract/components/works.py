@@ -29,8 +29,8 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_jsonl, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, title_case_headings as _title_case_headings, \
-    tokens_with
+from .util import doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, tokens_with
+from .util import title_case_headings as _title_case_headings
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
                   "without".split())
@@ -64,6 +64,8 @@ def make_work_finder(nlp: Language, name: str, anchors: str, kinds: str, stoplis
 # sources that take a title from the page's structure (data, fact lists, headings, tables, lists)
 _STRUCTURE_SOURCES = frozenset(("jsonld", "facts", "markup:heading", "markup:heading_list", "markup:table",
                                 "markup:list", "markup:song", "markup:number"))
+# sources a title is taken from without further checks: the structure, a fact block's head, italics
+_TRUSTED_SOURCES = _STRUCTURE_SOURCES | {"facts:entry", "markup:emphasis"}
 _TITLE_HEAD_KINDS = {"tour": "tour", "podcast": "podcast", "trilogy": "franchise", "saga": "franchise"}
 _IN_IDS, _FOR_IDS = string_ids(["in"]), string_ids(["for"])
 _TOUR_IDS = string_ids(["Tour"])
@@ -213,7 +215,7 @@ class WorkFinder(Component):
         names = {norm_key(e.text) for e in ents if e.label_ == "PERSON"} | set(cands)
         accepted = {k: c for k, c in cands.items() if self._trusted(c) and not self._weak_single_word(c, doc, runs)
                     and not self._weak_model_title(c, doc, surnames, caps_heads, names, runs)
-                    and not _only_an_outlet(c["title"], doc_text(doc))}
+                    and not _only_an_outlet(c["title"], runs)}
         for title in self._coordinated(doc, accepted):  # "including Anchorman and The 40-Year-Old Virgin"
             add(title, "pattern:coordinated")
             key = norm_key(title)
@@ -466,7 +468,7 @@ class WorkFinder(Component):
     def _trusted(self, c: dict) -> bool:
         """A candidate from one weak source alone must look like a title."""
         src = c["sources"]
-        if any(src.get(k) for k in _STRUCTURE_SOURCES | {"facts:entry", "markup:emphasis"}):
+        if any(src.get(k) for k in _TRUSTED_SOURCES):
             return True
         if src.get("markup:quote") and _looks_like_title(c["title"], strict=True):
             return True
@@ -626,8 +628,18 @@ class _WordRuns:
 
     def find(self, word: str) -> list[int]:
         """Start offsets of the matches, in order."""
-        if not self._RUN.fullmatch(word):
-            return [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)]
+        if not word:
+            return []
+        if not self._RUN.fullmatch(word):  # "Page Six", "Harry's House": str.find with the boundary checks
+            text, out, i = self.text, [], self.text.find(word)
+            while i >= 0:
+                j = i + len(word)
+                if (i == 0 or not _word_char(text[i - 1])) and (j == len(text) or not _word_char(text[j])):
+                    out.append(i)
+                    i = text.find(word, j)
+                else:
+                    i = text.find(word, i + 1)
+            return out
         if self._starts is None:
             self._starts = defaultdict(list)
             for m in self._RUN.finditer(self.text):
@@ -869,12 +881,13 @@ def _fold_short_forms(accepted: dict[str, dict]) -> dict[str, dict]:
     return out
 
 
-# small words that join a title to the people around it ("with", "opposite", "and")
+# a photo or source credit line around an italic name ("Photo: <i>X</i>", "<i>X</i>, https://...")
 _CREDIT_BEFORE = re.compile(r"(?:\b(?:photo|photos|photograph|photography|credit|credits|source|image|picture|illustration|"
                             r"courtesy)\s*[:\-–—|]?|\bby|©)\s*$", re.I)
 _CREDIT_AFTER = re.compile(r"\s*,\s*(?:https?:|www\.|[A-Z][a-z]+,\s*[A-Z]{2}\b)")
 _EVENT_HEADS = frozenset("Contest Festival Fest Awards Award Ceremony Gala Summit Expo Convention Olympics "
                          "Championships Championship Prize Prizes".split())
+# small words that join a title to the people around it ("with", "opposite", "and")
 _PERSON_LINKS = frozenset("with and & for by from to at as vs vs. opposite alongside".split())
 
 
@@ -891,20 +904,16 @@ _OUTLET_BEFORE = re.compile(r"(?:\b(?:told|tells|telling|tell|spoke to|speaking 
                             r"outlet|website|publication)\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){0,2})$")
 
 
-def _only_an_outlet(title: str, text: str) -> bool:
+def _only_an_outlet(title: str, runs: "_WordRuns") -> bool:
     """Every mention follows "told", "spoke to", "according to" or "magazine": a publication the people
     talk to ("she told Page Six", "told Australian magazine Stellar"), not a work."""
-    spots = []
-    i = text.find(title)
-    while i >= 0:  # str.find, then the word-boundary check: a regex per title per document was slow
-        j = i + len(title)
-        if not (i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-")) and \
-                not (j < len(text) and (text[j].isalnum() or text[j] in "_-")):
-            spots.append(i)
-            if not _OUTLET_BEFORE.search(text, max(0, i - 60), i):
-                return False
-        i = text.find(title, i + 1)
-    return bool(spots)
+    spots = runs.find(title)
+    return bool(spots) and all(_OUTLET_BEFORE.search(runs.text, max(0, i - 60), i) for i in spots)
+
+
+def _word_char(c: str) -> bool:
+    """A character of a word run: what `\\w` or a hyphen matches."""
+    return c.isalnum() or c in "_-"
 
 
 def _capitalised(title: str) -> str:
@@ -991,8 +1000,9 @@ def _split_list(value: str) -> list[str]:
 def _iso_from_text(value: str | None) -> str | None:
     if not value:
         return None
-    from dateutil import parser as dateparser
     from datetime import datetime
+
+    from dateutil import parser as dateparser
 
     try:
         dt = dateparser.parse(value, default=datetime(1, 1, 1), fuzzy=True)
