@@ -299,6 +299,22 @@ def test_a_list_entrys_header_and_its_linked_heading_are_kept() -> None:
      "Dana Vore Low Tide is out now"),
     ("<p><b>T</b>he record of the month is out now, and it is a quiet, patient album of duets.</p>",
      "The record of the month"),
+    ("<p>The new film <em>Salt</em><em>Harbor</em> is out now, and it is a quiet, patient drama of duets.</p>",
+     "The new film Salt Harbor is out"),
+    ("<p>The new film <em>Wait For</em> <em>m</em><em>e Tonight</em> is out now, a quiet, patient drama.</p>",
+     "The new film Wait For me Tonight is out"),
 ])
 def test_adjacent_elements_are_separate_words_but_a_split_word_stays_whole(html: str, text: str) -> None:
     assert text in _clean(f"<html><body><article>{html * 3}</article></body></html>").text
+
+
+@pytest.mark.parametrize("html,titles", [
+    ("<p>The new film <em>Wait For</em> <em>m</em><em>e Tonight</em> is out now, a quiet, patient drama.</p>",
+     ["Wait For me Tonight"]),
+    ("<p>The new films <em>Salt</em> <em>Harbor</em> are out now, and both are quiet, patient dramas.</p>",
+     ["Salt", "Harbor"]),
+])
+def test_an_emphasis_split_by_an_editor_is_one_span(html: str, titles: list[str]) -> None:
+    doc = _clean(f"<html><body><article>{html * 3}</article></body></html>")
+    found = [doc.text[s.start:s.end] for s in doc.spans if s.kind == "emphasis"]
+    assert found[:len(titles)] == titles

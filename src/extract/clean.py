@@ -519,18 +519,18 @@ class _TextBuilder:
             self._line.append(flat)
             self._line_len += len(flat)
             return
-        after_tag = False
+        after_tag: str | None = None
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
                     self._line_len += len(child)
-                    after_tag = False
+                    after_tag = None
                 continue
             if not isinstance(child, Tag):
                 continue
             name = child.name
-            inline_after_tag, after_tag = after_tag, True
+            inline_after_tag, after_tag = after_tag, name
             if name in settings.LINK_LIST_TAGS and _link_dense(child, self.sizes) \
                     and not (name in _SECTION_TAGS and _holds_prose(child, self.sizes)) \
                     and not _entry_heading(child) \
@@ -570,7 +570,7 @@ class _TextBuilder:
                 self._walk(child, kind, depth + 1)
                 self._flush(kind)
             else:
-                if inline_after_tag:
+                if inline_after_tag and not (inline_after_tag == name and self._continues_word(child)):
                     self._separate_words()
                 self._inline_tag(child, kind, depth + 1)
 
@@ -580,6 +580,22 @@ class _TextBuilder:
         if self._line and self._line[-1][-1:].isalnum():
             self._line.append(" ")
             self._line_len += 1
+
+    @staticmethod
+    def _continues_word(tag: Tag) -> bool:
+        """A formatting tag right after one of its own name that goes on with a lower-case letter:
+        an editor split a word or a title ("<em>b</em><em>y Your Name</em>"); "<em>Up</em><em>Jaws</em>"
+        stays two."""
+        if tag.name not in settings.SPLIT_WORD_TAGS:
+            return False
+        first = next((str(s) for s in tag.strings if not str(s).isspace()), "")
+        return first[:1].islower() and not first[:1].isspace()
+
+    def _blank_between(self, start: int, end: int) -> bool:
+        """Only white space between two offsets of the line being collected ("<em>Call Me</em> <em>by</em>")."""
+        if not 0 < end - start <= 3:
+            return False
+        return "".join(self._line)[start:end].isspace()
 
     def _holds_layout(self, cell: Tag) -> bool:
         if self.sizes is not None and cell in self.sizes:
@@ -592,13 +608,13 @@ class _TextBuilder:
             self._line.append(flat)
             self._line_len += len(flat)
             return
-        after_tag = False
+        after_tag: str | None = None
         for child in node.children:
             if isinstance(child, NavigableString):
                 if not isinstance(child, Comment):
                     self._line.append(str(child))
                     self._line_len += len(child)
-                    after_tag = False
+                    after_tag = None
             elif isinstance(child, Tag):
                 if child.name == "br":
                     self._line.append(" ")
@@ -606,10 +622,11 @@ class _TextBuilder:
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
-                    if after_tag:
+                    # "<em>b</em><em>y Your Name</em>": one word split by an editor, not two elements
+                    if after_tag and not (after_tag == child.name and self._continues_word(child)):
                         self._separate_words()
                     self._inline_tag(child, "paragraph", depth + 1)
-                after_tag = True
+                after_tag = child.name
         if allow_blocks:
             self._pending_nested.extend(c for c in node.contents if isinstance(c, Tag) and c.name in ("ul", "ol"))
 
@@ -625,7 +642,12 @@ class _TextBuilder:
         end = self._line_len
         if span_kind and end > start:
             attrs = {"href": str(tag.get("href"))} if tag.name == "a" and tag.get("href") else {}
-            self._inline.append((start, end, span_kind, attrs))
+            last = self._inline[-1] if self._inline else None
+            if last and last[2] == span_kind and not attrs and not last[3] and self._continues_word(tag) \
+                    and (last[1] == start or (end - start <= 3 and self._blank_between(last[1], start))):
+                self._inline[-1] = (last[0], end, span_kind, last[3])
+            else:
+                self._inline.append((start, end, span_kind, attrs))
 
     def _flush(self, kind: str = "paragraph", attrs: dict[str, str] | None = None) -> None:
         self._emit(kind, attrs)

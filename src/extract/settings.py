@@ -53,6 +53,10 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "ul", "ol", "dl", "table
 INLINE_SPAN_TAGS = {"i": "emphasis", "em": "emphasis", "cite": "emphasis", "q": "quote",
                     "b": "strong", "strong": "strong", "a": "link"}
 
+# formatting tags an editor can split a word across ("<em>b</em><em>y Your Name</em>"): two
+# adjacent ones of the same name join without a space, and their spans become one
+SPLIT_WORD_TAGS = {"i", "em", "cite", "b", "strong", "u", "mark"}
+
 BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "menu",
                      "menubar", "dialog", "alertdialog"}
 
