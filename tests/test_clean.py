@@ -318,3 +318,25 @@ def test_an_emphasis_split_by_an_editor_is_one_span(html: str, titles: list[str]
     doc = _clean(f"<html><body><article>{html * 3}</article></body></html>")
     found = [doc.text[s.start:s.end] for s in doc.spans if s.kind == "emphasis"]
     assert found[:len(titles)] == titles
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("A nearly wordless story of two lovers. Director: Dana Vore · Stars: Ana Pereira, Jonas Berg and Mara Quist",
+     [("Director", "Dana Vore"), ("Stars", "Ana Pereira, Jonas Berg and Mara Quist")]),
+    ("Genre: Drama | Runtime: 98 min | Director: Ana Pereira",
+     [("Genre", "Drama"), ("Runtime", "98 min"), ("Director", "Ana Pereira")]),
+    ("Home · News · Reviews · Director: Ana Pereira", []),  # one key: a menu, not a fact list
+    ("He said: yes · she said: no, and the film went on without them for another hour", []),
+])
+def test_facts_run_together_on_one_line(line: str, expected: list[tuple[str, str]]) -> None:
+    doc = _clean(f"<html><body><article><h1>Salt Harbor</h1><p>{PROSE}</p><p>{line}</p></article></body></html>")
+    got = [(f.key, f.value) for f in doc.facts]
+    assert got == expected
+    assert all(doc.text[f.start:f.end] == f.value for f in doc.facts)
+
+
+def test_a_select_menu_is_never_text() -> None:
+    options = "".join(f"<option>Category {n} Ana Pereira</option>" for n in range(200))
+    doc = _clean(f"<html><body><div><select>{options}</select></div>"
+                 f"<article><h1>Salt Harbor</h1><p>{PROSE}</p></article></body></html>")
+    assert "Category" not in doc.text and "lighthouse keepers" in doc.text

@@ -919,3 +919,20 @@ def test_title_inside_the_section_title_stands_for_it(run_text):
     got = credits(doc)
     assert ("Ana Pereira", "director", "Dead Lane: A Moonfall Mystery", None) in got
     assert not any(c[2] == "Moonfall" for c in got)
+
+
+@pytest.mark.parametrize("line", ["Dana Marsh · Lantern Row", "Lantern Row · Dana Marsh (1990)", "Dana Marsh: Lantern Row"])
+def test_a_fact_list_without_a_title_credits_the_title_set_beside_its_director(run_text, line):
+    text = (f"{line}\nA nearly wordless story of two lovers and a crowd. Director: Dana Marsh · "
+            "Stars: Gil Arden and Ana Pereira")
+    facts = [("Director", "Dana Marsh"), ("Stars", "Gil Arden and Ana Pereira")]
+    doc = run_text(text, facts=facts, spans=[(0, len(line), "list_item")])
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert {("Dana Marsh", "director", "Lantern Row"), ("Gil Arden", "actor", "Lantern Row"),
+            ("Ana Pereira", "actor", "Lantern Row")} <= got
+
+
+def test_a_fact_key_beside_the_maker_is_not_a_title(run_text):
+    text = "Our pick\nAuthor: Dana Marsh\nA quiet novel about a lighthouse."
+    doc = run_text(text, facts=[("Author", "Dana Marsh")], spans=[(9, 27, "paragraph")])
+    assert "Author" not in {w["title"] for w in doc._.works}

@@ -773,6 +773,10 @@ def _facts(doc: CleanDocument) -> list[Fact]:
         if span.kind not in ("list_item", "paragraph", "table_cell"):
             continue
         line = text[span.start:span.end]
+        inline = _inline_facts(line, span.start)
+        if inline:
+            facts.extend(inline)
+            continue
         if len(line) > 400:
             continue
         m = settings.FACT_LINE_RE.match(line)
@@ -789,6 +793,23 @@ def _facts(doc: CleanDocument) -> list[Fact]:
         if a.attrs["dl"] == "dt" and b.attrs["dl"] == "dd":
             facts.append(Fact(text[a.start:a.end].rstrip(":").strip(), text[b.start:b.end], b.start, b.end))
     return facts
+
+
+def _inline_facts(line: str, offset: int) -> list[Fact]:
+    """Facts run together on one line with bullets between them, often after a synopsis
+    ("... murderous. Director: Dana Vore · Stars: Ana Pereira, Jonas Berg"): two or more known keys."""
+    if not settings.FACT_SEPARATOR_RE.search(line):
+        return []
+    found = []
+    start = 0
+    for sep in [*settings.FACT_SEPARATOR_RE.finditer(line), None]:
+        end = sep.start() if sep else len(line)
+        m = settings.INLINE_FACT_RE.search(line[start:end])
+        if m and m.group(1).casefold().strip() in settings.FACT_KEYS:
+            at = offset + start
+            found.append(Fact(m.group(1).strip(), m.group(2).strip(), at + m.start(2), at + m.end(2)))
+        start = sep.end() if sep else end
+    return found if len(found) >= 2 else []
 
 
 def _quote_spans(doc: CleanDocument) -> None:

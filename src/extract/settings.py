@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 DROP_TAGS = ["script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
-             "input", "head", "link", "meta", "video", "audio", "textarea"]
+             "input", "head", "link", "meta", "video", "audio", "textarea", "select", "datalist"]
 # dropped unless they hold a large share of the page's prose (some sites wrap everything in them;
 # script-rendered pages put the article for crawlers in <noscript>)
-WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "select", "textarea", "map",
+WEAK_DROP_TAGS = {"nav", "footer", "header", "aside", "form", "menu", "button", "map",
                   "dialog", "noscript"}
 # the main block is looked for outside these when any scored block lies outside them
 FURNITURE_TAGS = {"footer", "aside", "nav"}
@@ -122,6 +122,10 @@ JUNK_LINE_RE = re.compile(
 
 # a "Key: value" line; its key counts as a fact when it is one of FACT_KEYS
 FACT_LINE_RE = re.compile(r"^\s*([A-Z][\w /&()'-]{1,40}?)\s*[:：]\s+(\S.{0,600})$")
+# facts run together on one line: "Director: Dana Vore · Stars: Ana Pereira, Jonas Berg", at the start of
+# the line or after a sentence, each up to the next bullet
+FACT_SEPARATOR_RE = re.compile(r"\s+[·|•]\s+")
+INLINE_FACT_RE = re.compile(r"(?:^|(?<=[.!?])\s+)([A-Z][\w /&'-]{1,30}?)\s*[:：]\s+(\S.*)", re.S)
 # keys of fact lists ("Title: ...", "Release date: ...") the extractor understands
 FACT_KEYS = {
     "title", "original title", "format", "type", "genre", "genres", "country", "countries",

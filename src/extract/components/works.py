@@ -28,6 +28,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl, load_words
 from ..metadata import ld_names, ld_types
+from ..settings import FACT_KEYS
 from .base import Component
 from .util import doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, tokens_with
 from .util import title_case_headings as _title_case_headings
@@ -79,6 +80,30 @@ _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
 _NAME_SHY = frozenset(("pattern:after", "pattern:category_for", "pattern:nominated_for", "pattern:coordinated"))
 _NOMINATION_WORDS = frozenset("nominated nomination nominations nod nods shortlisted".split())
 
+
+
+_MAKER_FACT_KEYS = ("director", "directed by", "author", "written by", "artist", "creator", "created by")
+_SEGMENT_SEP = re.compile(r"\s+[·|•–—-]\s+|:\s+")
+_YEAR_TAIL = re.compile(r"\s*\((?:19|20)\d\d\)$")
+
+
+def _title_beside_maker(clean: Any, by_key: dict[str, str]) -> str | None:
+    """A fact list without a "Title:" key names its work where the headline or a short line sets the
+    title beside the maker the facts name ("Dana Vore · Salt Harbor", "Salt Harbor · Dana Vore (1990)")."""
+    makers = {f.value.strip().casefold() for f in clean.facts if f.key.casefold() in _MAKER_FACT_KEYS}
+    if len(makers) != 1:  # none, or a list of entries with a maker each
+        return None
+    text = clean.text
+    lines = [getattr(clean.meta, "headline", None) or ""]
+    lines += [text[s.start:s.end] for s in clean.spans
+              if s.kind in ("heading", "list_item", "paragraph") and s.end - s.start <= 100]
+    for line in lines:
+        parts = [_YEAR_TAIL.sub("", p).strip() for p in _SEGMENT_SEP.split(line)]
+        if len(parts) == 2 and any(p.casefold() in makers for p in parts):
+            other = next(p for p in parts if p.casefold() not in makers)
+            if other and len(other.split()) <= 8 and other[0].isupper() and other.casefold() not in FACT_KEYS:
+                return other
+    return None
 
 class WorkFinder(Component):
     def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str, platforms: str,
@@ -137,7 +162,7 @@ class WorkFinder(Component):
                             if _CREDIT_BEFORE.search(text, max(0, a - 30), a) or _CREDIT_AFTER.match(text, b)}
             italic_blocked &= outside | credit_lines
         # the model's people a source's titles give way to (any other source: every text it tags PERSON more)
-        blocked_by = {"pattern:in_which": set(), "markup:emphasis": italic_blocked,
+        blocked_by = {"pattern:in_which": set(), "markup:emphasis": italic_blocked, "facts": set(), "jsonld": set(),
                       **dict.fromkeys(("markup:heading_list", "markup:table", "markup:list", "pattern:bracket_series"),
                                       sure_people),
                       # "original score for Ludwig Göransson": a full name the model only ever reads as a person
@@ -258,7 +283,8 @@ class WorkFinder(Component):
     def _from_facts(self, clean: Any) -> Iterator[tuple[str, str | None, dict]]:
         facts = getattr(clean, "facts", []) or []
         by_key = {f.key.casefold(): f.value for f in facts}
-        title = by_key.get("title") or by_key.get("original title") or by_key.get("album")
+        title = by_key.get("title") or by_key.get("original title") or by_key.get("album") \
+            or _title_beside_maker(clean, by_key)
         if not title:
             return
         info: dict[str, Any] = {}
