@@ -936,3 +936,15 @@ def test_a_fact_key_beside_the_maker_is_not_a_title(run_text):
     text = "Our pick\nAuthor: Dana Marsh\nA quiet novel about a lighthouse."
     doc = run_text(text, facts=[("Author", "Dana Marsh")], spans=[(9, 27, "paragraph")])
     assert "Author" not in {w["title"] for w in doc._.works}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I also picked up Salt Lines by Dana Marsh, a slim adventure for two players.",
+     {("Dana Marsh", "writer", "Salt Lines")}),
+    ("Her pick is Salt Lines, by Dana Marsh and Gil Arden, out in May.",
+     {("Dana Marsh", "writer", "Salt Lines"), ("Gil Arden", "writer", "Salt Lines")}),
+    ("Here is a review of Salt Lines by Dana Marsh.", set()),
+])
+def test_the_people_right_after_a_title_and_by_made_it(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Salt Lines"))
+    assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"] and c["role"] != "critic"} == expected

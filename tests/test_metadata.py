@@ -122,6 +122,11 @@ def test_headline_rules(head: str, body: str, url: str | None, expected: str) ->
     ("", "<h1>Moonlit Harbour review</h1><div><strong>By <a href='/team/dana'>Dana Okafor</a></strong>"
          " - Mar 27, 2024</div>", ["Dana Okafor"]),
     ("", "<h1>Moonlit Harbour review</h1><p>By logging in, you agree to our terms.</p>", []),
+    # ... not a paragraph's "by" after a title, and after a date or "Posted" it is one
+    ("", "<h1>Our picks</h1><p>I also picked up <i>Salt Lines</i> by Dana Okafor, a slim adventure.</p>", []),
+    ("", "<h1>Our picks</h1><div><time datetime='2017-03-01'>03/01/2017</time> by Dana Okafor</div>",
+     ["Dana Okafor"]),
+    ("", "<h1>Our picks</h1><div><span>Posted</span> by Dana Okafor</div>", ["Dana Okafor"]),
 ])
 def test_authors_without_junk(head: str, body: str, expected: list[str]) -> None:
     assert _meta(head, body).authors == expected

@@ -430,9 +430,11 @@ def _byline_near_headline(index: dict[str, Any]) -> list[str]:
     h1 = index.get("h1")
     if not isinstance(h1, Tag):
         return []
-    strings = [_WS.sub(" ", x).strip() for x in _strings_after(h1, NEAR_HEADLINE_CHARS // 2)]
-    strings = [x for x in strings if x]
+    nodes = _visible_nodes(h1.next_elements, NEAR_HEADLINE_CHARS // 2)
+    strings = [_WS.sub(" ", x).strip() for x in nodes]
     for i, text in enumerate(strings):
+        if _mid_sentence(nodes[i]):
+            continue  # "... picked up <i>Crown of Salt</i> by Tania Herrero": a paragraph's words, no byline
         m = _BY_LINE.match(text)
         if m:
             rest = m[2] or (strings[i + 1] if i + 1 < len(strings) else "")
@@ -529,14 +531,35 @@ def _strings_before(tag: Tag, limit: int = NEAR_HEADLINE_CHARS // 3) -> list[str
 
 def _visible_strings(nodes: Iterable, limit: int) -> list[str]:
     """Non-blank text nodes (not comments) in walking order, until `limit` characters."""
+    return [str(node) for node in _visible_nodes(nodes, limit)]
+
+
+def _visible_nodes(nodes: Iterable, limit: int) -> list[NavigableString]:
     out, size = [], 0
     for node in nodes:
         if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
-            out.append(str(node))
+            out.append(node)
             size += len(node)
             if size > limit:
                 break
     return out
+
+
+def _mid_sentence(node: NavigableString) -> bool:
+    """A text node that goes on from words before it in the same paragraph (after an inline element
+    that ends without a full stop), not one that starts a line."""
+    prev = node.previous_sibling
+    while prev is not None and isinstance(prev, NavigableString) and not prev.strip():
+        prev = prev.previous_sibling
+    if prev is None or (isinstance(prev, Tag) and prev.name in ("br", "hr", "img")):
+        return False
+    before = prev.get_text() if isinstance(prev, Tag) else str(prev)
+    before = before.rstrip()
+    if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].casefold() in ("posted", "written", "words", "reviewed",
+                                                                                "published", "story", "text"):
+        return False  # "<span>Posted</span> by Dana Okafor"
+    return bool(before) and before[-1] not in ".!?:|·•–—-" and node.parent is not None \
+        and node.parent.name in ("p", "li", "blockquote", "em", "i", "b", "strong")
 
 
 def _labelled_date(soup: BeautifulSoup) -> str | None:

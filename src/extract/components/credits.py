@@ -280,6 +280,18 @@ class CreditFinder(Component):
             if not role or _possessive_of_org(who, self.first_names) or indirect and acts(name):
                 continue
             credit(name, role, canonical(w), None, owner.sent)
+        # "Crown of Salt by Tania Herrero", "'Only One', by PJ Morton and Ana Pereira": the maker(s) right
+        # after a title, by the title's kind (a title of unknown kind on a page of no clear kind: a writer)
+        person_at = {m.start: m for m in person_spans}
+        for w in work_at.values():
+            for who in _by_makers(doc, w, person_at):
+                name = canonical(who)
+                title = norm_key(canonical(w))
+                kind = usual if title in guessed else work_kind.get(title)
+                role = self.possessive_work_roles.get(kind or "") or (None if usual or kind not in (None, "other")
+                                                                       else "writer")
+                if role and not acts(name) and not _possessive_of_org(who, self.first_names):
+                    credit(name, role, canonical(w), None, w.sent)
         # "he turned up as the blind hermit in Mel Brooks's Young Frankenstein": an actor who is the only
         # person a sentence with an acting word names acts in the works it puts after "in"
         for name, work, sent in _acted_in(doc, person_spans, pronouns, work_at):
@@ -889,6 +901,32 @@ _PARTNER_WORDS = frozenset(("opposite",))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
 
+
+
+_REVIEW_OF = frozenset("review reviews recap essay interview photo photos image picture trailer poster cover".split())
+
+
+def _by_makers(doc: Doc, w: Span, person_at: dict[int, Span]) -> list[Span]:
+    """The people named right after a title and "by" ("W by X", "W, by X and Y", "'W' by X"), not in "a
+    review of W by X" (the reviewer)."""
+    sent = w.sent
+    i = w.end
+    if i < sent.end and doc[i].text in CLOSING_QUOTES:
+        i += 1
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if not (i + 1 < sent.end and doc[i].lower_ == "by"):
+        return []
+    if any(t.lower_ in _REVIEW_OF for t in doc[max(sent.start, w.start - 3):w.start]):
+        return []
+    out = []
+    i += 1
+    while i in person_at:
+        out.append(person_at[i])
+        i = person_at[i].end
+        if i + 1 < sent.end and doc[i].lower_ in ("and", "&") or doc[i].text == "," and doc[i + 1].lower_ != "who":
+            i += 2 if doc[i].text == "," and i + 1 < sent.end and doc[i + 1].lower_ in ("and", "&") else 1
+    return out
 
 
 def _usual_kind(kinds) -> str | None:  # noqa: ANN001
