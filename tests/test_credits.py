@@ -948,3 +948,15 @@ def test_a_fact_key_beside_the_maker_is_not_a_title(run_text):
 def test_the_people_right_after_a_title_and_by_made_it(run_text, text, expected):
     doc = run_text(text, spans=emphasis_spans(text, "Salt Lines"))
     assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"] and c["role"] != "critic"} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Dana Marsh – “Salt Lines” (Ft. Gil Arden)\nThe new single is out.",
+     {("Dana Marsh", "musician", "Salt Lines"), ("Gil Arden", "musician", "Salt Lines")}),
+    ("Listen to the new single “Salt Lines” (feat. Gil Arden and Ana Pereira) below.",
+     {("Gil Arden", "musician", "Salt Lines"), ("Ana Pereira", "musician", "Salt Lines")}),
+])
+def test_featured_artists_after_a_song_and_its_artist_before_a_dash(run_text, text, expected):
+    doc = run_text(text, spans=[(text.index("Salt Lines"), text.index("Salt Lines") + 10, "quote")])
+    assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"]} >= expected
+    assert not any(w["title"].startswith(("Ft", "feat")) for w in doc._.works)

@@ -292,6 +292,13 @@ class CreditFinder(Component):
                                                                        else "writer")
                 if role and not acts(name) and not _possessive_of_org(who, self.first_names):
                     credit(name, role, canonical(w), None, w.sent)
+        # "PJ Morton – 'Only One' (Ft. Stevie Wonder)": a song's artist before a dash and its featured artists
+        for w in work_at.values():
+            featured = _featured_after(doc, w, person_at)
+            if featured:
+                lead = _artist_before(doc, w, person_spans)
+                for who in ([lead] if lead is not None else []) + featured:
+                    credit(canonical(who), "musician", canonical(w), None, w.sent)
         # "he turned up as the blind hermit in Mel Brooks's Young Frankenstein": an actor who is the only
         # person a sentence with an acting word names acts in the works it puts after "in"
         for name, work, sent in _acted_in(doc, person_spans, pronouns, work_at):
@@ -927,6 +934,44 @@ def _by_makers(doc: Doc, w: Span, person_at: dict[int, Span]) -> list[Span]:
         if i + 1 < sent.end and doc[i].lower_ in ("and", "&") or doc[i].text == "," and doc[i + 1].lower_ != "who":
             i += 2 if doc[i].text == "," and i + 1 < sent.end and doc[i + 1].lower_ in ("and", "&") else 1
     return out
+
+
+_FEATURING = frozenset(("ft", "feat", "featuring"))
+_DASHES = frozenset("-–—")
+
+
+def _featured_after(doc: Doc, w: Span, person_at: dict[int, Span]) -> list[Span]:
+    """The people after a title and "feat." / "ft." / "featuring", bracketed or not ("'W' (feat. X & Y)").
+    The sentencizer may end a sentence at "feat.", so the list is read to the end of the line."""
+    sent_end = len(doc)
+    i = w.end
+    for skip in (CLOSING_QUOTES, ("(", "[")):
+        if i < sent_end and doc[i].text in skip:
+            i += 1
+    if not (i + 1 < sent_end and doc[i].lower_.rstrip(".") in _FEATURING):
+        return []
+    i += 2 if doc[i + 1].text == "." else 1
+    out = []
+    while i in person_at:
+        out.append(person_at[i])
+        i = person_at[i].end
+        if i + 1 < sent_end and doc[i].lower_ in (",", "and", "&"):
+            i += 1
+    return out
+
+
+def _artist_before(doc: Doc, w: Span, person_spans: list[Span]) -> Span | None:
+    """The name before a dash right before a title, at the start of its line ("PJ Morton – 'Only One'")."""
+    i = w.start - 1
+    if i >= 0 and doc[i].text in OPENING_QUOTES:
+        i -= 1
+    if i < 1 or doc[i].text not in _DASHES:
+        return None
+    m = next((p for p in person_spans if p.end == i), None)
+    if m is None or not (m.start == 0 or "\n" in doc[m.start - 1].whitespace_ or doc[m.start - 1].text == "\n"
+                         or doc[m.start].is_sent_start):
+        return None
+    return m
 
 
 def _usual_kind(kinds) -> str | None:  # noqa: ANN001

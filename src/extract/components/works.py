@@ -477,6 +477,8 @@ class WorkFinder(Component):
             return False
         if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title) and source != "markup:number":
             return False
+        if words[0].rstrip(".").casefold() in ("ft", "feat", "featuring"):
+            return False  # "(Ft. Stevie Wonder)": the featured artist after a song's title
         if _MONTH_YEAR.fullmatch(title):
             return False  # "December 2025", "Tracks of November": a headline's dates, not a title
         if source.startswith("pattern") or source == "ner":
