@@ -960,3 +960,15 @@ def test_featured_artists_after_a_song_and_its_artist_before_a_dash(run_text, te
     doc = run_text(text, spans=[(text.index("Salt Lines"), text.index("Salt Lines") + 10, "quote")])
     assert {(c["person"], c["role"], c["work"]) for c in doc._.credits if c["work"]} >= expected
     assert not any(w["title"].startswith(("Ft", "feat")) for w in doc._.works)
+
+
+def test_a_profiles_subject_has_their_role_in_the_works_beside_them(run_text):
+    text = ("Dana Marsh, star of the film Salt Lines, dies at 95\n"
+            "Dana Marsh starred in the film Salt Lines in 1970. Marsh starred in the film Harbor Lights in 1975. "
+            "The 80s brought the film Night Train, which gave Marsh an award nomination. "
+            "Gil Arden starred in the film Iron Bay, a part Marsh turned down. Marsh was proud of her work.")
+    spans = emphasis_spans(text, "Salt Lines", "Harbor Lights", "Night Train", "Iron Bay")
+    doc = run_text(text, spans=spans, headline=True)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Dana Marsh", "actor", "Night Train") in got
+    assert ("Dana Marsh", "actor", "Iron Bay") not in got

@@ -346,6 +346,11 @@ class CreditFinder(Component):
             if name in people and not people[name]["roles"]:
                 for work in self._works_for(doc, mention, "any", topic, nouns):
                     credit(name, "actor", work, None, mention.sent)
+        # a profile or obituary: the person the headline names and the article keeps coming back to has
+        # the role the text gives them in the works of that role's kind that sentences naming only them
+        # put beside them ("The 80s brought Hoosiers and Mississippi Burning, which gave Hackman ...")
+        for name, work, sent in _profile_works(doc, people, credits, person_spans, pronouns, work_at, work_kind):
+            credit(name, _profile_role(name, credits), work, None, sent)
         main = _main_work(doc)
         for p in list(people.values()):
             for role in list(p["roles"]):
@@ -908,6 +913,66 @@ _PARTNER_WORDS = frozenset(("opposite",))
 _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", "producer", "executive"),
                   "song": ("musician", "writer", "producer", "director", "actor")}
 
+
+
+_PROFILE_KINDS = {"actor": frozenset(("film", "tv_series", "miniseries", "tv_special")), "director": frozenset(("film",)), "musician": frozenset(("album", "song")),
+                  "writer": frozenset(("book",))}
+# a sentence about a work the person did not make or is not in
+_NOT_IN = re.compile(r"\b(?:turn(?:ed|s)? down|pass(?:ed)? on|lost (?:out|the part)|instead|reject|declin|almost|nearly|"
+                     r"would have|never|watch|favou?rite|inspired|remake|sequel|review|critic|audition)", re.I)
+
+
+def _profile_role(name: str, credits: list[dict]) -> str:
+    roles = Counter(c["role"] for c in credits if c["person"] == name and c["work"] and c["role"] in _PROFILE_KINDS)
+    return roles.most_common(1)[0][0]
+
+
+def _profile_works(doc: Doc, people: dict[str, dict], credits: list[dict], person_spans: list[Span],
+                   pronouns: list[tuple[Span, Span]], work_at: dict[int, Span],
+                   work_kind: dict[str, str | None]) -> list[tuple[str, str, Span]]:
+    """(person, work, sentence) for the works of a profile's subject: the one person named in the headline,
+    with three or more mentions and twice as many as anyone else, who already has two or more credits of
+    one role; each work of that role's kind in a sentence that names that person alone (by name or
+    pronoun; a maker's possessive before a title does not count), unless another person has that role in
+    it or the sentence says the person was not in it."""
+    clean = doc._.clean
+    head = next((s for s in getattr(clean, "spans", None) or () if s.kind == "headline"), None)
+    if head is None or not work_at:
+        return []
+    counts = Counter(canonical(m) for m in person_spans)
+    counts.update(canonical(ante) for _, ante in pronouns)
+    in_head = {canonical(m) for m in person_spans if head.start <= m.start_char and m.end_char <= head.end}
+    if len(in_head) != 1:
+        return []
+    name = next(iter(in_head))
+    others = [n for p, n in counts.items() if p != name]
+    if counts[name] < 3 or (others and counts[name] < 2 * max(others)):
+        return []
+    own = Counter(c["role"] for c in credits if c["person"] == name and c["work"] and c["role"] in _PROFILE_KINDS)
+    if not own or own.most_common(1)[0][1] < 2:
+        return []
+    role = own.most_common(1)[0][0]
+    kinds = _PROFILE_KINDS[role]
+    taken = {norm_key(c["work"]) for c in credits if c["work"] and c["role"] == role and c["person"] != name}
+    named: dict[int, set[str]] = {}
+    sents: dict[int, Span] = {}
+    for m in person_spans:
+        if not _makers_possessive(m, work_at):
+            named.setdefault(m.sent.start, set()).add(canonical(m))
+            sents[m.sent.start] = m.sent
+    for pron, ante in pronouns:
+        named.setdefault(pron.sent.start, set()).add(canonical(ante))
+        sents[pron.sent.start] = pron.sent
+    out = []
+    for start, who in named.items():
+        sent = sents[start]
+        if who != {name} or _NOT_IN.search(sent.text):
+            continue
+        for w in (work_at[i] for i in range(sent.start, sent.end) if i in work_at):
+            key = norm_key(canonical(w))
+            if work_kind.get(key) in kinds and key not in taken:
+                out.append((name, canonical(w), sent))
+    return out
 
 
 _REVIEW_OF = frozenset("review reviews recap essay interview photo photos image picture trailer poster cover".split())
