@@ -388,3 +388,14 @@ def test_the_big_winner_after_a_title(run_text):
 def test_a_frontrunner_is_not_a_nominee(run_text):
     text = "Oscar frontrunner “Lantern Row,” starring Mara Quist, is among the new movies on streaming."
     assert awards(run_text(text, spans=emphasis(text, "Lantern Row"))) == []
+
+
+@pytest.mark.parametrize("text,recipient", [
+    ("At the Tony Awards, Lantern Row, Mara Quist and Kip Ardley's 1981 musical that closed after 16 performances, "
+     "completed its road to redemption by winning best revival of a musical.", "Lantern Row"),
+    # a work's category with no work in reach goes to nobody rather than to the makers the sentence names
+    ("At the Tony Awards, the revival by Mara Quist and Kip Ardley won best revival of a play.", None),
+])
+def test_a_works_category_goes_to_a_work_not_its_makers(run_text, text, recipient):
+    got = [a for a in awards(run_text(text, spans=emphasis(text, "Lantern Row"))) if a["category"]]
+    assert [a["recipient"] for a in got if "revival" in a["category"]] == [recipient]

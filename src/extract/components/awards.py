@@ -44,6 +44,7 @@ from .util import (
     span_dict,
     string_ids,
     tokens_with,
+    topic_work,
 )
 
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s*$", re.I)
@@ -517,12 +518,30 @@ class AwardFinder(Component):
     # ------------------------------------------------------------ recipients
     def _recipients(self, ctx: "_Context", sent: Span, anchor: Span,
                     cue: tuple[int, int, str, bool] | None) -> list[tuple[str | None, str | None]]:
+        pairs = self._any_recipients(ctx, sent, anchor, cue)
+        # a work's category ("best revival of a musical", "best picture") goes to a work, never to a person
+        # the sentence names as its maker ("Merrily We Roll Along, Sondheim and Furth's musical, ... by
+        # winning best revival of a musical"): the sentence's work, else the article's ("The film had gone
+        # into the evening with seven nominations, including best motion picture")
+        if anchor.label_ == "CATEGORY" and _work_category(anchor.text) \
+                and any(r is not None and r != w for r, w in pairs):
+            w = self._work_near(ctx, anchor, sent)
+            if w is None and _THE_WORK.search(sent.text):
+                w = topic_work(ctx.doc)
+            return [(w, w)] if w is not None else []
+        return pairs
+
+    def _any_recipients(self, ctx: "_Context", sent: Span, anchor: Span,
+                        cue: tuple[int, int, str, bool] | None) -> list[tuple[str | None, str | None]]:
         doc = ctx.doc
         # "nine Golden Globe nominations, director X's dramedy": a count of nominations belongs to a work
         if _COUNTED.search(sent.text):
             w = self._work_near(ctx, anchor, sent)
             if w is not None:
                 return [(w, w)]
+        # a work's category ("best revival of a musical", "best picture") goes to the sentence's work, never
+        # to a person the sentence names as its maker ("Merrily We Roll Along, Sondheim and Furth's musical,
+        # ... by winning best revival of a musical")
         # "cinematography for Hoyte van Hoytema", "best original screenplay went to A and B for W"
         k = anchor.end
         if k < sent.end and doc[k].lower_ in ("for", "to") and k + 1 in ctx.person_at:
@@ -746,6 +765,21 @@ class _Context:
             out.insert(0, p)
             k = p.start
         return out
+
+
+_THE_WORK = re.compile(r"\b(?:the|this|that) (?:(?:19|20)\d\d )?(?:film|movie|show|series|miniseries|musical|play|drama|"
+                       r"comedy|documentary)\b", re.I)
+_WORK_CATEGORY_WORDS = frozenset("picture film movie musical play revival series drama comedy documentary "
+                                 "feature miniseries show".split())
+_PERSON_CATEGORY_WORDS = frozenset("actor actress actors actresses director direction directing screenplay writing "
+                                   "writer performance performer host score song book supporting leading featured "
+                                   "lead choreography composer artist vocal producer newcomer".split())
+
+
+def _work_category(category: str) -> bool:
+    """A category a work wins, not a person: "best musical", "best revival of a play", "best drama series"."""
+    words = set(re.findall(r"[a-z]+", category.casefold()))
+    return bool(words & _WORK_CATEGORY_WORDS) and not words & _PERSON_CATEGORY_WORDS
 
 
 def _portrayed(p: Span) -> bool:

@@ -42,7 +42,9 @@ from .util import (
     doc_text,
     fact_entries,
     heading_entries,
+    headline_span,
     list_entries,
+    main_work,
     nearest,
     norm_key,
     section_work,
@@ -50,6 +52,7 @@ from .util import (
     string_ids,
     title_case_headings,
     tokens_with,
+    topic_work,
 )
 from .util import FACT_ROLES as _FACT_ROLES
 
@@ -138,7 +141,7 @@ class CreditFinder(Component):
             credits.append({"person": person, "role": role, "work": work, "character": character,
                             "evidence": span_dict(evidence, self.name)})
 
-        topic = _topic_work(doc)
+        topic = topic_work(doc)
         found: dict[int, list[tuple]] = {}  # mention start -> its cues, for lists joined by "along with"
         work_at = {w.start: w for w in doc.spans.get("works", [])}
         weak = self._model_only_titles(doc)
@@ -351,7 +354,7 @@ class CreditFinder(Component):
         # put beside them ("The 80s brought Hoosiers and Mississippi Burning, which gave Hackman ...")
         for name, work, sent in _profile_works(doc, people, credits, person_spans, pronouns, work_at, work_kind):
             credit(name, _profile_role(name, credits), work, None, sent)
-        main = _main_work(doc)
+        main = main_work(doc)
         for p in list(people.values()):
             for role in list(p["roles"]):
                 if main and role != "character" and self._from_facts(doc, p["name"], role):
@@ -1307,7 +1310,7 @@ def _after_closing_quote(doc: Doc, i: int) -> int:
 def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]) -> list[tuple[str, Span, Span]]:
     """(person, work, cue) for "the [former] <title> star" with no name after it: the one person the
     headline names."""
-    head = _headline(doc)
+    head = headline_span(doc)
     if head is None:
         return []
     named = {canonical(m) for m in person_spans if m.end_char <= head.end}
@@ -1327,41 +1330,3 @@ def _title_epithets(doc: Doc, person_spans: list[Span], work_at: dict[int, Span]
         if b >= 0 and doc[b].lower_ == "the" and w.start_char > head.end:
             out.append((who, w, doc[b:k + 1]))
     return out
-
-
-def _headline(doc: Doc):  # noqa: ANN202
-    """The cleaned document's headline span, if it has one."""
-    return next((s for s in getattr(doc._.clean, "spans", []) or [] if s.kind == "headline"), None)
-
-
-def _topic_work(doc: Doc) -> str | None:
-    """The work the article is about: its fact list's or JSON-LD's title, else the headline's most-mentioned work."""
-    main = _main_work(doc)
-    if main:
-        return main
-    head = _headline(doc)
-    if head is None:
-        return None
-    in_head = [w for w in doc._.works or [] if any(m["start"] < head.end for m in w["mentions"])]
-    if not in_head:
-        return None
-    best = max(in_head, key=lambda w: len(w["mentions"]))
-    if len(best["mentions"]) >= 2 and len(in_head) == 1:  # the headline's only work, named again in the body
-        return best["title"]
-    # a headline that opens with a title is about it: "Star Trek 4 eyes ...", "'Dune' sequel sets date"
-    text = doc_text(doc)
-    lead = re.match(r"[\W_]*", text[head.start:head.end]).end() + head.start
-    first = next((w for w in in_head if any(m["start"] == lead for m in w["mentions"])), None)
-    return first["title"] if first is not None else None
-
-
-def _main_work(doc: Doc) -> str | None:
-    """The work the page is about: its fact list's or JSON-LD's title."""
-    for w in doc._.works or []:
-        if any(m.get("source", "").endswith(("facts", "jsonld")) for m in w["mentions"]):
-            return w["title"]
-    clean = doc._.clean
-    for f in getattr(clean, "facts", []) or []:
-        if f.key.casefold() in ("title", "original title"):
-            return f.value.strip()
-    return None

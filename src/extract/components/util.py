@@ -305,3 +305,41 @@ def list_entries(doc: Doc) -> list[ListEntry]:
             if not inside and (named * 2 <= len(entries) or credited > named):
                 out += entries
     return out
+
+
+def headline_span(doc: Doc):  # noqa: ANN202
+    """The cleaned document's headline span, if it has one."""
+    return next((s for s in getattr(doc._.clean, "spans", []) or [] if s.kind == "headline"), None)
+
+
+def topic_work(doc: Doc) -> str | None:
+    """The work the article is about: its fact list's or JSON-LD's title, else the headline's most-mentioned work."""
+    main = main_work(doc)
+    if main:
+        return main
+    head = headline_span(doc)
+    if head is None:
+        return None
+    in_head = [w for w in doc._.works or [] if any(m["start"] < head.end for m in w["mentions"])]
+    if not in_head:
+        return None
+    best = max(in_head, key=lambda w: len(w["mentions"]))
+    if len(best["mentions"]) >= 2 and len(in_head) == 1:  # the headline's only work, named again in the body
+        return best["title"]
+    # a headline that opens with a title is about it: "Star Trek 4 eyes ...", "'Dune' sequel sets date"
+    text = doc_text(doc)
+    lead = re.match(r"[\W_]*", text[head.start:head.end]).end() + head.start
+    first = next((w for w in in_head if any(m["start"] == lead for m in w["mentions"])), None)
+    return first["title"] if first is not None else None
+
+
+def main_work(doc: Doc) -> str | None:
+    """The work the page is about: its fact list's or JSON-LD's title."""
+    for w in doc._.works or []:
+        if any(m.get("source", "").endswith(("facts", "jsonld")) for m in w["mentions"]):
+            return w["title"]
+    clean = doc._.clean
+    for f in getattr(clean, "facts", []) or []:
+        if f.key.casefold() in ("title", "original title"):
+            return f.value.strip()
+    return None

@@ -90,7 +90,8 @@ _YEAR_TAIL = re.compile(r"\s*\((?:19|20)\d\d\)$")
 def _title_beside_maker(clean: Any, by_key: dict[str, str]) -> str | None:
     """A fact list without a "Title:" key names its work where the headline or a short line sets the
     title beside the maker the facts name ("Dana Vore · Salt Harbor", "Salt Harbor · Dana Vore (1990)")."""
-    makers = {f.value.strip().casefold() for f in clean.facts if f.key.casefold() in _MAKER_FACT_KEYS}
+    facts = getattr(clean, "facts", None) or []
+    makers = {f.value.strip().casefold() for f in facts if f.key.casefold() in _MAKER_FACT_KEYS}
     if len(makers) != 1:  # none, or a list of entries with a maker each
         return None
     text = clean.text
