@@ -399,3 +399,11 @@ def test_a_frontrunner_is_not_a_nominee(run_text):
 def test_a_works_category_goes_to_a_work_not_its_makers(run_text, text, recipient):
     got = [a for a in awards(run_text(text, spans=emphasis(text, "Lantern Row"))) if a["category"]]
     assert [a["recipient"] for a in got if "revival" in a["category"]] == [recipient]
+
+
+def test_given_a_lifetime_achievement_award_past_a_relative_clause(run_text):
+    text = ("Kip Ardley, whose lead performance in “Lantern Row” was snubbed by the Oscars, Golden Globes and SAG, "
+            "was given a lifetime achievement award at the SAG dinner and took a veiled shot at Mara Quist.")
+    got = [(a["award"], a["category"], a["recipient"], a["outcome"])
+           for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))]
+    assert ("Screen Actors Guild Award", "lifetime achievement", "Kip Ardley", "won") in got

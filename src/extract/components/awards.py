@@ -594,6 +594,12 @@ class AwardFinder(Component):
                     # "The Zone of Interest, Jonathan Glazer's chilling drama, won ...", "Anti-Hero, the biggest
                     # hit from Midnights, was up for ...": the head before the aside, not a name inside it
                     k = j - 1
+                    # "De Niro, whose lead performance in W has been snubbed by the Oscars, Golden Globes and SAG,
+                    # was given ...": back over a relative clause with commas of its own
+                    rel = next((r for r in range(j - 1, max(sent.start, j - 40), -1)
+                                if doc[r].lower_ in ("whose", "who") and doc[r - 1].text == ","), None)
+                    if rel is not None:
+                        k = rel - 1
                     while k > sent.start and k > j - 20 and doc[k].text != ",":
                         k -= 1
                     if doc[k].text == ",":
