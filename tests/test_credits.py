@@ -972,3 +972,23 @@ def test_a_profiles_subject_has_their_role_in_the_works_beside_them(run_text):
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Dana Marsh", "actor", "Night Train") in got
     assert ("Dana Marsh", "actor", "Iron Bay") not in got
+
+
+def test_songs_in_a_record_review_under_an_artists_heading_are_theirs(run_text):
+    lines = ["Dana Marsh Salt Lines Harbor Records",
+             "Dana Marsh's third album, Salt Lines, is a quiet record. The single ‘Harbor Song’ opens it, and "
+             "‘Low Tide’ (Gil Arden) closes it.",
+             "Gil Arden Iron Bay Harbor Records",
+             "Gil Arden's album Iron Bay is a loud one."]
+    text = "\n".join(lines)
+    spans = []
+    for i, line in enumerate(lines):
+        start = text.index(line)
+        if i % 2 == 0:
+            spans.append((start, start + len(line), "heading"))
+    spans += emphasis_spans(text, "Salt Lines", "Iron Bay")
+    spans += [(text.index(t), text.index(t) + len(t), "quote") for t in ("Harbor Song", "Low Tide")]
+    doc = run_text(text, spans=spans)
+    got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
+    assert ("Dana Marsh", "musician", "Harbor Song") in got
+    assert ("Dana Marsh", "musician", "Low Tide") not in got

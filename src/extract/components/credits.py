@@ -339,10 +339,28 @@ class CreditFinder(Component):
         # is all of one kind, so one album or song among its titles makes it a list of records
         headed = heading_entries(doc)
         if any(work_kind.get(norm_key(e.title)) in ("song", "album") for e in headed):
+            heads = sorted(s.start for s in getattr(doc._.clean, "spans", None) or () if s.kind == "heading")
             for e in headed:
-                for m in person_spans:
-                    if e.name_start <= m.start_char and m.end_char <= e.name_end:
-                        credit(canonical(m), "musician", e.title, None, m.sent)
+                artists = [m for m in person_spans if e.name_start <= m.start_char and m.end_char <= e.name_end]
+                for m in artists:
+                    credit(canonical(m), "musician", e.title, None, m.sent)
+                # the songs the review under the heading names are the artist's ("'La Perla', 'Berghain'"),
+                # unless another musician's possessive or name comes right before ("Madonna's 'Frozen'")
+                if len(artists) != 1:
+                    continue
+                end = next((h for h in heads if h > e.end), len(doc_text(doc)))
+                for w in work_at.values():
+                    quoted = w.start > 0 and doc[w.start - 1].text in OPENING_QUOTES
+                    if not (e.end < w.start_char < end) or work_kind.get(norm_key(canonical(w))) not in (
+                            ("song", "album", "other", None) if quoted else ("song", "album")):
+                        continue
+                    near = {canonical(person_tokens[k]) for k in range(max(0, w.start - 4), w.start) if k in person_tokens}
+                    after = w.end + 1 if w.end < len(doc) and doc[w.end].text in CLOSING_QUOTES else w.end
+                    if after + 1 < len(doc) and doc[after].text == "(" and after + 1 in person_tokens:
+                        near.add(canonical(person_tokens[after + 1]))  # "'Face Lix' (Bean)": another's
+                    if near - {canonical(artists[0])}:
+                        continue
+                    credit(canonical(artists[0]), "musician", canonical(w), None, w.sent)
         self._subjects(doc, people, person_spans)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)
