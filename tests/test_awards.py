@@ -407,3 +407,16 @@ def test_given_a_lifetime_achievement_award_past_a_relative_clause(run_text):
     got = [(a["award"], a["category"], a["recipient"], a["outcome"])
            for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))]
     assert ("Screen Actors Guild Award", "lifetime achievement", "Kip Ardley", "won") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Golden Globe for best director went to Mara Quist for “Lantern Row.”", {("Mara Quist", "Lantern Row")}),
+    ("At the Academy Awards, the other nominees for best actress were Mara Quist for “Lantern Row”, "
+     "Ana Pereira for “Salt Lines” and Kip Ardley.",
+     {("Mara Quist", "Lantern Row"), ("Ana Pereira", "Salt Lines"), ("Kip Ardley", None)}),
+    ("At the Academy Awards, also nominated for best picture were “Lantern Row,” “Salt Lines” and “Iron Bay.”",
+     {("Lantern Row", "Lantern Row"), ("Salt Lines", "Salt Lines"), ("Iron Bay", "Iron Bay")}),
+])
+def test_quoted_titles_in_recipient_lists(run_text, text, expected):
+    doc = run_text(text, spans=emphasis(text, "Lantern Row", "Salt Lines", "Iron Bay"))
+    assert {(a["recipient"], a["work"]) for a in awards(doc) if a["category"]} == expected

@@ -628,24 +628,31 @@ class AwardFinder(Component):
     def _with_works(self, ctx: "_Context", group: list[Span], anchor: Span, sent: Span) -> list[tuple[str, str | None]]:
         """Each recipient with its work: "A for W1", "A (W1)", else the work "for" names after the anchor."""
         doc = ctx.doc
-        default = self._work_after_for(ctx, anchor.end, sent)
-        out = []
+        owns: list[Span | None] = []
         for g in group:
-            if g.label_ == "WORK":
-                out.append((canonical(g), canonical(g)))
-                continue
             own = None
             k = g.end
-            if k < sent.end and doc[k].lower_ in ("for", "(", ",", "in"):
-                own = ctx.work_at.get(k + 1)
-            out.append((canonical(g), canonical(own) if own is not None else default))
+            if g.label_ != "WORK" and k < sent.end and doc[k].lower_ in ("for", "(", ",", "in"):
+                k += 2 if k + 2 < sent.end and doc[k + 1].text in OPENING_QUOTES else 1  # "for “Night Train”"
+                own = ctx.work_at.get(k)
+            owns.append(own)
+        # the work "for" names after the anchor, unless it is a list member's own ("were A for W1, ... and C")
+        default = None if any(owns) else self._work_after_for(ctx, anchor.end, sent)
+        out = []
+        for g, own in zip(group, owns):
+            if g.label_ == "WORK":
+                out.append((canonical(g), canonical(g)))
+            else:
+                out.append((canonical(g), canonical(own) if own is not None else default))
         return out
 
     def _work_after_for(self, ctx: "_Context", k: int, sent: Span) -> str | None:
         doc = ctx.doc
         for t in doc[k:min(sent.end, k + 4)]:
-            if t.lower_ in ("for", "in") and t.i + 1 in ctx.work_at:
-                return canonical(ctx.work_at[t.i + 1])
+            if t.lower_ in ("for", "in"):
+                j = t.i + 2 if t.i + 2 < sent.end and doc[t.i + 1].text in OPENING_QUOTES else t.i + 1
+                if j in ctx.work_at:
+                    return canonical(ctx.work_at[j])
         return None
 
     def _work_near(self, ctx: "_Context", anchor: Span, sent: Span) -> str | None:
@@ -727,19 +734,25 @@ class _Context:
         out: list[Span] = []
         k = i
         while k < sent.end:
+            if k not in self.person_at and k + 1 < sent.end and doc[k].text in OPENING_QUOTES:
+                k += 1  # "“Iron Bay” and “Night Train”"
             m = self.person_at.get(k) or (self.work_at.get(k) if not out or out[-1].label_ == "WORK" else None)
             if m is None:
                 break
             out.append(m)
             k = m.end
-            if out[-1].label_ != "WORK" and k < sent.end and doc[k].lower_ in ("for", "(") and k + 1 in self.work_at:
-                k = self.work_at[k + 1].end + (1 if self.work_at[k + 1].end < sent.end and
-                                               doc[self.work_at[k + 1].end].text == ")" else 0)
-            if k < sent.end and doc[k].text in (",", "and", "&"):
+            if out[-1].label_ != "WORK" and k + 1 < sent.end and doc[k].lower_ in ("for", "("):
+                j = k + 2 if doc[k + 1].text in OPENING_QUOTES else k + 1
+                if j in self.work_at:  # "A for “W1”, B (W2)"
+                    k = self.work_at[j].end
+                    while k < sent.end and (doc[k].text in CLOSING_QUOTES or doc[k].text == ")"):
+                        k += 1
+            joined = False
+            while k < sent.end and (doc[k].text in (",", "&") or doc[k].lower_ == "and"
+                                    or (out[-1].label_ == "WORK" and doc[k].text in CLOSING_QUOTES)):
+                joined = joined or doc[k].text not in CLOSING_QUOTES  # "“Iron Bay,” “Night Train”"
                 k += 1
-                if k < sent.end and doc[k].lower_ == "and":
-                    k += 1
-            else:
+            if not joined:
                 break
         return out
 
