@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401 - registers the factories
 from .errors import ModelError
+from .ops import use_blas
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def load_base(model: str | Path | None = None) -> Language:
         nlp = spacy.load(name, exclude=[p for p in _UNUSED])
     except (OSError, ValueError, ImportError) as exc:
         raise ModelError(name=str(name), reason=str(exc)) from exc
+    use_blas(nlp)  # the model's matrix products through numpy's BLAS (see extract.ops)
     return nlp
 
 
