@@ -40,3 +40,15 @@ def test_every_layer_of_the_loaded_model_uses_blas_and_finds_the_same_entities(m
 
 def test_a_blank_pipeline_has_nothing_to_switch() -> None:
     assert use_blas(build_nlp("blank")) == 0
+
+
+def test_the_allocator_is_tuned_once_and_can_be_skipped(monkeypatch) -> None:
+    import extract.ops as ops
+
+    monkeypatch.setattr(ops, "_tuned", False)
+    monkeypatch.setenv("EXTRACT_MALLOPT", "0")
+    assert ops.tune_allocator() is False and ops._tuned is False
+    monkeypatch.delenv("EXTRACT_MALLOPT")
+    first = ops.tune_allocator()
+    assert ops.tune_allocator() is False  # once per process
+    assert first in (True, False)  # False off glibc
