@@ -570,8 +570,7 @@ class _TextBuilder:
                 self._walk(child, kind, depth + 1)
                 self._flush(kind)
             else:
-                if inline_after_tag and not (inline_after_tag == name and self._continues_word(child)):
-                    self._separate_words()
+                self._separate_after(inline_after_tag, child)
                 self._inline_tag(child, kind, depth + 1)
 
     def _separate_words(self) -> None:
@@ -581,6 +580,12 @@ class _TextBuilder:
             self._line.append(" ")
             self._line_len += 1
 
+    def _separate_after(self, previous: str | None, tag: Tag) -> None:
+        """Set `tag` apart from the element right before it (named `previous`, None after text), unless
+        it goes on with a word an editor split across two tags of one name ("<em>b</em><em>y Your Name</em>")."""
+        if previous and not (previous == tag.name and self._continues_word(tag)):
+            self._separate_words()
+
     @staticmethod
     def _continues_word(tag: Tag) -> bool:
         """A formatting tag right after one of its own name that goes on with a lower-case letter:
@@ -589,7 +594,7 @@ class _TextBuilder:
         if tag.name not in settings.SPLIT_WORD_TAGS:
             return False
         first = next((str(s) for s in tag.strings if not str(s).isspace()), "")
-        return first[:1].islower() and not first[:1].isspace()
+        return first[:1].islower()
 
     def _blank_between(self, start: int, end: int) -> bool:
         """Only white space between two offsets of the line being collected ("<em>Call Me</em> <em>by</em>")."""
@@ -622,9 +627,7 @@ class _TextBuilder:
                 elif allow_blocks and child.name in ("ul", "ol", "table"):
                     continue  # nested lists are walked as their own items
                 else:
-                    # "<em>b</em><em>y Your Name</em>": one word split by an editor, not two elements
-                    if after_tag and not (after_tag == child.name and self._continues_word(child)):
-                        self._separate_words()
+                    self._separate_after(after_tag, child)
                     self._inline_tag(child, "paragraph", depth + 1)
                 after_tag = child.name
         if allow_blocks:
@@ -798,11 +801,12 @@ def _facts(doc: CleanDocument) -> list[Fact]:
 def _inline_facts(line: str, offset: int) -> list[Fact]:
     """Facts run together on one line with bullets between them, often after a synopsis
     ("... murderous. Director: Dana Vore · Stars: Ana Pereira, Jonas Berg"): two or more known keys."""
-    if not settings.FACT_SEPARATOR_RE.search(line):
+    seps = list(settings.FACT_SEPARATOR_RE.finditer(line))
+    if not seps:
         return []
     found = []
     start = 0
-    for sep in [*settings.FACT_SEPARATOR_RE.finditer(line), None]:
+    for sep in [*seps, None]:
         end = sep.start() if sep else len(line)
         m = settings.INLINE_FACT_RE.search(line[start:end])
         if m and m.group(1).casefold().strip() in settings.FACT_KEYS:

@@ -545,6 +545,9 @@ def _visible_nodes(nodes: Iterable, limit: int) -> list[NavigableString]:
     return out
 
 
+_BYLINE_LEAD_WORDS = frozenset(("posted", "written", "words", "reviewed", "published", "story", "text"))
+
+
 def _mid_sentence(node: NavigableString) -> bool:
     """A text node that goes on from words before it in the same paragraph (after an inline element
     that ends without a full stop), not one that starts a line."""
@@ -553,12 +556,10 @@ def _mid_sentence(node: NavigableString) -> bool:
         prev = prev.previous_sibling
     if prev is None or (isinstance(prev, Tag) and prev.name in ("br", "hr", "img")):
         return False
-    before = prev.get_text() if isinstance(prev, Tag) else str(prev)
-    before = before.rstrip()
-    if before.rsplit(None, 1)[-1:] and before.rsplit(None, 1)[-1].casefold() in ("posted", "written", "words", "reviewed",
-                                                                                "published", "story", "text"):
+    before = (prev.get_text() if isinstance(prev, Tag) else str(prev)).rstrip()
+    if not before or before.rsplit(None, 1)[-1].casefold() in _BYLINE_LEAD_WORDS:
         return False  # "<span>Posted</span> by Dana Okafor"
-    return bool(before) and before[-1] not in ".!?:|·•–—-" and node.parent is not None \
+    return before[-1] not in ".!?:|·•–—-" and node.parent is not None \
         and node.parent.name in ("p", "li", "blockquote", "em", "i", "b", "strong")
 
 

@@ -11,6 +11,7 @@ skips it).
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -18,6 +19,7 @@ import sys
 from spacy.language import Language
 from thinc.api import NumpyOps
 from thinc.backends.ops import Ops
+from threadpoolctl import threadpool_limits
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,6 @@ class BlasOps(NumpyOps):
     gemm = Ops.gemm
 
 
-_limited = False
 _tuned = False
 # glibc's mallopt parameters: a model's temporary arrays (hundreds of KB to a few MB per batch) are above
 # glibc's default mmap threshold, so each one was mapped, page-faulted in and unmapped again; between
@@ -57,15 +58,8 @@ def tune_allocator() -> bool:
     return ok
 
 
+@functools.cache
 def _one_blas_thread() -> None:
-    global _limited
-    if _limited:
-        return
-    _limited = True
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a declared dependency
-        return
     threadpool_limits(1, user_api="blas")
 
 

@@ -539,9 +539,6 @@ class AwardFinder(Component):
             w = self._work_near(ctx, anchor, sent)
             if w is not None:
                 return [(w, w)]
-        # a work's category ("best revival of a musical", "best picture") goes to the sentence's work, never
-        # to a person the sentence names as its maker ("Merrily We Roll Along, Sondheim and Furth's musical,
-        # ... by winning best revival of a musical")
         # "cinematography for Hoyte van Hoytema", "best original screenplay went to A and B for W"
         k = anchor.end
         if k < sent.end and doc[k].lower_ in ("for", "to") and k + 1 in ctx.person_at:
@@ -633,8 +630,7 @@ class AwardFinder(Component):
             own = None
             k = g.end
             if g.label_ != "WORK" and k < sent.end and doc[k].lower_ in ("for", "(", ",", "in"):
-                k += 2 if k + 2 < sent.end and doc[k + 1].text in OPENING_QUOTES else 1  # "for “Night Train”"
-                own = ctx.work_at.get(k)
+                own = ctx.work_from(k + 1, sent)  # "A for W1", "A (“W1”)"
             owns.append(own)
         # the work "for" names after the anchor, unless it is a list member's own ("were A for W1, ... and C")
         default = None if any(owns) else self._work_after_for(ctx, anchor.end, sent)
@@ -649,10 +645,9 @@ class AwardFinder(Component):
     def _work_after_for(self, ctx: "_Context", k: int, sent: Span) -> str | None:
         doc = ctx.doc
         for t in doc[k:min(sent.end, k + 4)]:
-            if t.lower_ in ("for", "in"):
-                j = t.i + 2 if t.i + 2 < sent.end and doc[t.i + 1].text in OPENING_QUOTES else t.i + 1
-                if j in ctx.work_at:
-                    return canonical(ctx.work_at[j])
+            w = ctx.work_from(t.i + 1, sent) if t.lower_ in ("for", "in") else None
+            if w is not None:
+                return canonical(w)
         return None
 
     def _work_near(self, ctx: "_Context", anchor: Span, sent: Span) -> str | None:
@@ -724,6 +719,12 @@ class _Context:
             year = next((y for b in reversed(before) if (y := self.stated_year(b)) is not None), None)
         return self.body_of(m), year
 
+    def work_from(self, k: int, sent: Span) -> Span | None:
+        """The work mention starting at token `k`, or right after an opening quote there ("for “W”")."""
+        if k + 1 < sent.end and self.doc[k].text in OPENING_QUOTES:
+            k += 1
+        return self.work_at.get(k)
+
     def person_before(self, i: int) -> Span | None:
         before = [p for p in self.people if p.end <= i]
         return before[-1] if before else None
@@ -741,12 +742,12 @@ class _Context:
                 break
             out.append(m)
             k = m.end
-            if out[-1].label_ != "WORK" and k + 1 < sent.end and doc[k].lower_ in ("for", "("):
-                j = k + 2 if doc[k + 1].text in OPENING_QUOTES else k + 1
-                if j in self.work_at:  # "A for “W1”, B (W2)"
-                    k = self.work_at[j].end
-                    while k < sent.end and (doc[k].text in CLOSING_QUOTES or doc[k].text == ")"):
-                        k += 1
+            own = self.work_from(k + 1, sent) if out[-1].label_ != "WORK" and k + 1 < sent.end \
+                and doc[k].lower_ in ("for", "(") else None
+            if own is not None:  # "A for “W1”, B (W2)"
+                k = own.end
+                while k < sent.end and (doc[k].text in CLOSING_QUOTES or doc[k].text == ")"):
+                    k += 1
             joined = False
             while k < sent.end and (doc[k].text in (",", "&") or doc[k].lower_ == "and"
                                     or (out[-1].label_ == "WORK" and doc[k].text in CLOSING_QUOTES)):

@@ -36,6 +36,7 @@ from .coref import pronoun_antecedents as _pronoun_mentions
 from .coref import work_after_modifiers as _work_after_modifiers
 from .util import (
     CLOSING_QUOTES,
+    FEATURING,
     OPENING_QUOTES,
     as_clause_subject,
     canonical,
@@ -291,8 +292,9 @@ class CreditFinder(Component):
                 name = canonical(who)
                 title = norm_key(canonical(w))
                 kind = usual if title in guessed else work_kind.get(title)
-                role = self.possessive_work_roles.get(kind or "") or (None if usual or kind not in (None, "other")
-                                                                       else "writer")
+                role = self.possessive_work_roles.get(kind or "")
+                if role is None and not usual and kind in (None, "other"):
+                    role = "writer"
                 if role and not acts(name) and not _possessive_of_org(who, self.first_names):
                     credit(name, role, canonical(w), None, w.sent)
         # "PJ Morton – 'Only One' (Ft. Stevie Wonder)": a song's artist before a dash and its featured artists
@@ -370,8 +372,8 @@ class CreditFinder(Component):
         # a profile or obituary: the person the headline names and the article keeps coming back to has
         # the role the text gives them in the works of that role's kind that sentences naming only them
         # put beside them ("The 80s brought Hoosiers and Mississippi Burning, which gave Hackman ...")
-        for name, work, sent in _profile_works(doc, people, credits, person_spans, pronouns, work_at, work_kind):
-            credit(name, _profile_role(name, credits), work, None, sent)
+        for name, role, work, sent in _profile_works(doc, credits, person_spans, pronouns, work_at, work_kind):
+            credit(name, role, work, None, sent)
         main = main_work(doc)
         for p in list(people.values()):
             for role in list(p["roles"]):
@@ -936,28 +938,21 @@ _ROLES_OF_KIND = {"tour": ("musician", "host"), "album": ("musician", "writer", 
 
 
 
-_PROFILE_KINDS = {"actor": frozenset(("film", "tv_series", "miniseries", "tv_special")), "director": frozenset(("film",)), "musician": frozenset(("album", "song")),
-                  "writer": frozenset(("book",))}
+_PROFILE_KINDS = {"actor": frozenset(("film", "tv_series", "miniseries", "tv_special")), "director": frozenset(("film",)),
+                  "musician": frozenset(("album", "song")), "writer": frozenset(("book",))}
 # a sentence about a work the person did not make or is not in
 _NOT_IN = re.compile(r"\b(?:turn(?:ed|s)? down|pass(?:ed)? on|lost (?:out|the part)|instead|reject|declin|almost|nearly|"
                      r"would have|never|watch|favou?rite|inspired|remake|sequel|review|critic|audition)", re.I)
 
 
-def _profile_role(name: str, credits: list[dict]) -> str:
-    roles = Counter(c["role"] for c in credits if c["person"] == name and c["work"] and c["role"] in _PROFILE_KINDS)
-    return roles.most_common(1)[0][0]
-
-
-def _profile_works(doc: Doc, people: dict[str, dict], credits: list[dict], person_spans: list[Span],
-                   pronouns: list[tuple[Span, Span]], work_at: dict[int, Span],
-                   work_kind: dict[str, str | None]) -> list[tuple[str, str, Span]]:
-    """(person, work, sentence) for the works of a profile's subject: the one person named in the headline,
+def _profile_works(doc: Doc, credits: list[dict], person_spans: list[Span], pronouns: list[tuple[Span, Span]],
+                   work_at: dict[int, Span], work_kind: dict[str, str | None]) -> list[tuple[str, str, str, Span]]:
+    """(person, role, work, sentence) for the works of a profile's subject: the one person named in the headline,
     with three or more mentions and twice as many as anyone else, who already has two or more credits of
     one role; each work of that role's kind in a sentence that names that person alone (by name or
     pronoun; a maker's possessive before a title does not count), unless another person has that role in
     it or the sentence says the person was not in it."""
-    clean = doc._.clean
-    head = next((s for s in getattr(clean, "spans", None) or () if s.kind == "headline"), None)
+    head = headline_span(doc)
     if head is None or not work_at:
         return []
     counts = Counter(canonical(m) for m in person_spans)
@@ -992,7 +987,7 @@ def _profile_works(doc: Doc, people: dict[str, dict], credits: list[dict], perso
         for w in (work_at[i] for i in range(sent.start, sent.end) if i in work_at):
             key = norm_key(canonical(w))
             if work_kind.get(key) in kinds and key not in taken:
-                out.append((name, canonical(w), sent))
+                out.append((name, role, canonical(w), sent))
     return out
 
 
@@ -1012,17 +1007,22 @@ def _by_makers(doc: Doc, w: Span, person_at: dict[int, Span]) -> list[Span]:
         return []
     if any(t.lower_ in _REVIEW_OF for t in doc[max(sent.start, w.start - 3):w.start]):
         return []
+    return _people_from(doc, i + 1, sent.end, person_at)
+
+
+def _people_from(doc: Doc, i: int, end: int, person_at: dict[int, Span]) -> list[Span]:
+    """The people named one after another from token `i`, before `end`: "X", "X and Y", "X, Y, and Z"."""
     out = []
-    i += 1
     while i in person_at:
         out.append(person_at[i])
         i = person_at[i].end
-        if i + 1 < sent.end and doc[i].lower_ in ("and", "&") or doc[i].text == "," and doc[i + 1].lower_ != "who":
-            i += 2 if doc[i].text == "," and i + 1 < sent.end and doc[i + 1].lower_ in ("and", "&") else 1
+        if i < end and doc[i].text == ",":
+            i += 1
+        if i < end and doc[i].lower_ in ("and", "&"):
+            i += 1
     return out
 
 
-_FEATURING = frozenset(("ft", "feat", "featuring"))
 _DASHES = frozenset("-–—")
 
 
@@ -1034,16 +1034,10 @@ def _featured_after(doc: Doc, w: Span, person_at: dict[int, Span]) -> list[Span]
     for skip in (CLOSING_QUOTES, ("(", "[")):
         if i < sent_end and doc[i].text in skip:
             i += 1
-    if not (i + 1 < sent_end and doc[i].lower_.rstrip(".") in _FEATURING):
+    if not (i + 1 < sent_end and doc[i].lower_.rstrip(".") in FEATURING):
         return []
     i += 2 if doc[i + 1].text == "." else 1
-    out = []
-    while i in person_at:
-        out.append(person_at[i])
-        i = person_at[i].end
-        if i + 1 < sent_end and doc[i].lower_ in (",", "and", "&"):
-            i += 1
-    return out
+    return _people_from(doc, i, sent_end, person_at)
 
 
 def _artist_before(doc: Doc, w: Span, person_spans: list[Span]) -> Span | None:

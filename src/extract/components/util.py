@@ -144,6 +144,9 @@ FACT_ROLES = {"creator": "creator", "creators": "creator", "created by": "creato
               "music by": "musician", "composer": "musician", "artist": "musician", "author": "writer",
               "authors": "writer", "novelist": "writer", "playwright": "writer"}
 
+# words that introduce a song's featured artists: "(feat. X)", "ft. X", "featuring X"
+FEATURING = frozenset(("ft", "feat", "featuring"))
+
 _AFTER_A_PART = frozenset("in on and or for from at of opposite alongside with to by who whose which that".split())
 
 

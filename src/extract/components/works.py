@@ -30,7 +30,7 @@ from ..lexicon import load_json, load_jsonl, load_words
 from ..metadata import ld_names, ld_types
 from ..settings import FACT_KEYS
 from .base import Component
-from .util import doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, tokens_with
+from .util import FEATURING, doc_text, fact_entries, list_entries, norm_key, span_dict, string_ids, tokens_with
 from .util import title_case_headings as _title_case_headings
 
 SMALL = frozenset("a an and as at but by de for from in into la le of on or over the to under upon vs vs. with "
@@ -80,14 +80,12 @@ _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
 _NAME_SHY = frozenset(("pattern:after", "pattern:category_for", "pattern:nominated_for", "pattern:coordinated"))
 _NOMINATION_WORDS = frozenset("nominated nomination nominations nod nods shortlisted".split())
 
-
-
 _MAKER_FACT_KEYS = ("director", "directed by", "author", "written by", "artist", "creator", "created by")
 _SEGMENT_SEP = re.compile(r"\s+[·|•–—-]\s+|:\s+")
 _YEAR_TAIL = re.compile(r"\s*\((?:19|20)\d\d\)$")
 
 
-def _title_beside_maker(clean: Any, by_key: dict[str, str]) -> str | None:
+def _title_beside_maker(clean: Any) -> str | None:
     """A fact list without a "Title:" key names its work where the headline or a short line sets the
     title beside the maker the facts name ("Dana Vore · Salt Harbor", "Salt Harbor · Dana Vore (1990)")."""
     facts = getattr(clean, "facts", None) or []
@@ -105,6 +103,7 @@ def _title_beside_maker(clean: Any, by_key: dict[str, str]) -> str | None:
             if other and len(other.split()) <= 8 and other[0].isupper() and other.casefold() not in FACT_KEYS:
                 return other
     return None
+
 
 class WorkFinder(Component):
     def __init__(self, nlp: Language, name: str, *, anchors: str, kinds: str, stoplist: str, platforms: str,
@@ -285,7 +284,7 @@ class WorkFinder(Component):
         facts = getattr(clean, "facts", []) or []
         by_key = {f.key.casefold(): f.value for f in facts}
         title = by_key.get("title") or by_key.get("original title") or by_key.get("album") \
-            or _title_beside_maker(clean, by_key)
+            or _title_beside_maker(clean)
         if not title:
             return
         info: dict[str, Any] = {}
@@ -478,7 +477,7 @@ class WorkFinder(Component):
             return False
         if re.fullmatch(r"[\d\W]+", title) and not re.search(r"[A-Za-z]", title) and source != "markup:number":
             return False
-        if words[0].rstrip(".").casefold() in ("ft", "feat", "featuring"):
+        if words[0].rstrip(".").casefold() in FEATURING:
             return False  # "(Ft. Stevie Wonder)": the featured artist after a song's title
         if _MONTH_YEAR.fullmatch(title):
             return False  # "December 2025", "Tracks of November": a headline's dates, not a title
