@@ -97,3 +97,11 @@ def test_cli_writes_json_and_measures_memory(pages: Path, tmp_path: Path, capsys
     if sys.platform.startswith("linux"):
         assert data["modes"]["model"]["peak_rss_mb"] > 0
     assert "articles/s" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("chunk, timing", [(0, "a whole pass per mode"), (1, "interleaved per chunk of 1 pages")])
+def test_whole_pass_by_default_or_interleaved_chunks(pages: Path, chunk: int, timing: str) -> None:
+    rep = run_bench(pages, rounds=1, chunk=chunk, modes=["pipeline", "model"], memory=False)
+    assert timing in rep.format() and timing in rep.to_dict()["timing"]
+    assert rep.modes["pipeline"].articles == rep.modes["model"].articles == 3
+    assert rep.records_ok == 3

@@ -9,9 +9,12 @@ Three modes run on the same pages in one process:
 - ``assembled``: `trafilatura.extract` followed by an untrained spaCy pipeline with en_core_web_sm's
   architecture (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) from `spacy init config`.
 
-Pages are read (and un-gzipped) before timing. The modes are interleaved chunk by chunk, in an order
-rotated each chunk, so load from other processes falls on all of them alike; the whole pass is repeated
-`rounds` times and each mode reports its fastest round. Peak memory is the peak resident set (VmHWM)
+Pages are read (and un-gzipped) before timing. By default each mode makes a whole pass over the pages
+in turn, as it would in a batch job, the order of the modes rotated every round; the rounds are repeated
+`rounds` times and each mode reports its fastest round. `chunk=N` interleaves the modes every N pages
+instead (order rotated every chunk), so that slow drifts in the machine's load fall on all of them alike;
+it also makes every mode start each chunk with caches another model has just filled, which costs the
+pipeline most (its cleaning runs between its own batches too). Peak memory is the peak resident set (VmHWM)
 of a forked child that loads the mode's pipeline and runs it over all pages once, untimed.
 """
 
@@ -346,6 +349,12 @@ class BenchReport:
     records_ok: int = 0
 
     @property
+    def timing(self) -> str:
+        if self.chunk > 0:
+            return f"modes interleaved per chunk of {self.chunk} pages (order rotated)"
+        return "a whole pass per mode (order rotated each round)"
+
+    @property
     def ratios(self) -> dict[str, float | None]:
         def ratio(x: str, y: str) -> float | None:
             a, b = self.modes.get(x), self.modes.get(y)
@@ -365,15 +374,15 @@ class BenchReport:
                      stages={k: round(v, 3) for k, v in m.stages.items()})
             modes[name] = d
         return {"data": self.data, "files": self.files, "rounds": self.rounds, "chunk": self.chunk,
-                "timing": "modes interleaved per chunk (order rotated); fastest round per mode",
+                "timing": self.timing + "; fastest round per mode",
                 "memory": "peak RSS (VmHWM) of a forked child running one mode once",
                 "records_ok": self.records_ok, "machine": self.machine,
                 "ratios": {k: (round(v, 3) if v is not None else None) for k, v in self.ratios.items()},
                 "modes": modes}
 
     def format(self) -> str:
-        lines = [f"{self.files} pages from {self.data}; {self.rounds} round(s), modes interleaved per chunk of "
-                 f"{self.chunk} pages, fastest round per mode; {self.machine['cpus']} CPUs, "
+        lines = [f"{self.files} pages from {self.data}; {self.rounds} round(s), {self.timing}, "
+                 f"fastest round per mode; {self.machine['cpus']} CPUs, "
                  f"load {self.machine['load_before']:.1f} -> {self.machine['load_after']:.1f}",
                  f"{'mode':<48} {'articles/s':>10} {'words/s':>9} {'seconds':>8} {'peak RSS MB':>12} {'(+MB)':>7}"]
         for m in self.modes.values():
@@ -399,10 +408,10 @@ class BenchReport:
 
 # --- running it
 
-def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: int = 3, chunk: int = 16,
+def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: int = 3, chunk: int = 0,
               modes: Sequence[str] = MODES, model: str | None = None, memory: bool = True,
               files: Sequence[Path] | None = None, log: Callable[[str], None] | None = None) -> BenchReport:
-    """Run the modes on the same pages, interleaved, and return their figures."""
+    """Run the modes on the same pages and return their figures (`chunk=0`: a whole pass per mode)."""
     say = log or (lambda msg: None)
     paths = list(files) if files is not None else bench_files(Path(data), limit)
     pages = load_pages(paths)
@@ -432,7 +441,8 @@ def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: in
     gc.freeze()
     say(f"{len(pages)} pages, modes {', '.join(active)}; {rounds} round(s)")
 
-    chunks = [pages[i:i + chunk] for i in range(0, len(pages), chunk)]
+    step = chunk if chunk > 0 else max(1, len(pages))
+    chunks = [pages[i:i + step] for i in range(0, len(pages), step)]
     for rnd in range(rounds):
         seconds = dict.fromkeys(active, 0.0)
         stages: dict[str, dict[str, float]] = {m: {} for m in active}

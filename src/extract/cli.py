@@ -131,7 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="folder of HTML pages, searched recursively (default: ../shared/data/html)")
     p.add_argument("--limit", type=int, help="first N pages of the fixed order (default: all)")
     p.add_argument("--rounds", type=int, default=3, help="timed passes; each mode reports its fastest (default: 3)")
-    p.add_argument("--chunk", type=int, default=16, help="pages per mode before switching to the next mode")
+    p.add_argument("--chunk", type=int, default=0, help="pages per mode before switching to the next mode "
+                   "(default 0: a whole pass per mode, modes rotated each round)")
     p.add_argument("--modes", nargs="+", choices=("pipeline", "model", "assembled"),
                    help="modes to run (default: all three)")
     p.add_argument("--model", help="spaCy pipeline for modes pipeline and model (default: the shipped model)")
