@@ -992,3 +992,53 @@ def test_songs_in_a_record_review_under_an_artists_heading_are_theirs(run_text):
     got = {(c["person"], c["role"], c["work"]) for c in doc._.credits}
     assert ("Dana Marsh", "musician", "Harbor Song") in got
     assert ("Dana Marsh", "musician", "Low Tide") not in got
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        ("Jonas Berg, director of games at the studio, said the service would launch soon.", "Jonas Berg", "executive"),
+        ("Jonas Berg, director for games at the studio, said so.", "Jonas Berg", "executive"),
+        ("Research director Mara Quist said the market was small.", "Mara Quist", "executive"),
+        ("Managing director Kip Ardley approved the deal.", "Kip Ardley", "executive"),
+        ("Festival director Dana Marsh unveiled the lineup.", "Dana Marsh", "executive"),
+        ("Ana Pereira, senior vp of partnerships at the label, said it.", "Ana Pereira", "executive"),
+        ("Director Gil Arden shot the film in Rome.", "Gil Arden", "director"),
+        ("Gil Arden, director of the film, said the shoot was hard.", "Gil Arden", "director"),
+        ("Gil Arden, director of documentaries about the sea, said so.", "Gil Arden", "director"),
+    ],
+)
+def test_director_as_an_office_is_an_executive(run_text, text, name, role):
+    assert roles(run_text(text)).get(name) == [role]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Casting director Dana Marsh found the lead.", "Dana Marsh"),
+    ("Mara Quist, director of photography on the shoot, lit it.", "Mara Quist"),
+])
+def test_craft_directors_get_no_director_role(run_text, text, name):
+    assert "director" not in roles(run_text(text)).get(name, [])
+
+
+@pytest.mark.parametrize(
+    "text,name,role",
+    [
+        # a comma between two names is a clause boundary before a singular verb, not a list
+        ("In her second film with director Kip Ardley, Mara Quist plays a shopper in Stillwater.", "Kip Ardley", "actor"),
+        # a name before the base form "play" or "star" is a modifier of the noun
+        ("The novel has a lost Jonas Berg play at its center.", "Jonas Berg", "actor"),
+        # a bracket of examples is not a cast
+        ("The film shows readings with authors (including Dana Marsh and Gil Arden) in Stillwater.", "Gil Arden", "actor"),
+        # a pen name is not a part
+        ("Her husband Jonas Berg, who wrote as Kip Ardley, edited the novel Stillwater.", "Jonas Berg", "actor"),
+        # a head of state holds no office of the vocabulary
+        ("He took a shot at U.S. President Gil Arden in his speech.", "Gil Arden", "executive"),
+    ],
+)
+def test_no_role_from_look_alike_cues(run_text, text, name, role):
+    assert role not in roles(run_text(text)).get(name, [])
+
+
+def test_a_list_before_play_keeps_the_verb(run_text):
+    doc = run_text("Mara Quist and Dana Marsh play the parents in Stillwater.")
+    assert roles(doc).get("Dana Marsh") == ["actor"] and roles(doc).get("Mara Quist") == ["actor"]

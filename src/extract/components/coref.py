@@ -26,7 +26,10 @@ _PRONOUN_IDS = string_ids(SUBJECT_PRONOUNS | POSSESSIVES | OBJECT_PRONOUNS)
 # a name right after these is the part played ("plays Colin")
 PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays", "portrayed"))
 # "such as X", "as well as X", "known as X", "the same as X": a name after "as" that is no part
-NOT_CASTING = frozenset(("such", "well", "known", "same"))
+# words before "as" that give a name other than a part: "known as", "wrote as Robert Jordan" (a pen name),
+# "credited as", "dressed as" (a costume)
+NOT_CASTING = frozenset(("such", "well", "known", "same", "wrote", "writes", "writing", "published", "publishes",
+                         "credited", "billed", "born", "dressed", "records", "recorded", "recording"))
 _NOT_CASTING_BEFORE_AS = NOT_CASTING | {"much", "soon"}  # "as much as X", "as soon as X"
 # nouns for an acting part: "her performance as Y", "his turn as Y", "X's portrayal of Y"
 PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance"))

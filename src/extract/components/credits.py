@@ -38,6 +38,7 @@ from .util import (
     CLOSING_QUOTES,
     FEATURING,
     OPENING_QUOTES,
+    Offices,
     as_clause_subject,
     canonical,
     doc_text,
@@ -98,6 +99,7 @@ class CreditFinder(Component):
         self.music_awards = {e["award"] for e in load_jsonl("awards.jsonl") if e.get("field") == "music"}
         self.possessive_work_roles = r.get("possessive_work_roles", {})
         self.craft = {w: role for role, ws in r.get("possessive_nouns", {}).items() for w in ws}
+        self.offices = Offices(r)
         self.work_nouns = {w: role for role, ws in r.get("possessive_work_nouns", {}).items() for w in ws}
         self.subject_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.subject_cues.add("SUBJECT", [nlp.make_doc(p) for p in r.get("subject_cues", [])])
@@ -457,6 +459,13 @@ class CreditFinder(Component):
         for match_id, s, e in self.noun_matcher(doc):
             if e not in out or s < out[e][0]:
                 out[e] = (s, doc.vocab.strings[match_id], doc[e - 1].lower_ in self.plural_nouns)
+        for e, (s, role, plural) in list(out.items()):
+            if role in ("director", "executive"):
+                office = self.offices.role(doc, s, e)
+                if office is not None and office[0]:
+                    out[e] = (office[1], office[0], plural)
+                elif office is not None:
+                    del out[e]  # a craft: no role of the vocabulary
         return out
 
     def _cues(self, ctx: "_Context", m: Span):  # noqa: ANN202
@@ -519,6 +528,8 @@ class CreditFinder(Component):
         i = m.end
         while i < sent.end and (doc[i].text in (",", "and", "&") and i + 1 in person_tokens or i in person_tokens):
             i += 1
+        joiners = {t.lower_ for t in doc[m.end:i] if t.i not in person_tokens}
+        comma_only = joiners == {","}  # "with director X, Y plays ...": a clause boundary, not a list
         contracted = i < sent.end and doc[i].lower_ in ("'s", "’s")
         if contracted:
             i += 1
@@ -537,6 +548,10 @@ class CreditFinder(Component):
         if verb is not None and verb[2] in ("creator", "writer", "producer", "director") \
                 and _object_is_not_a_work(doc, verb[0] + len(verb[1]), sent, work_tokens, self.work_nouns):
             verb = None  # "inspired to create the website", "wrote a letter": the object is not a work
+        if verb is not None and comma_only and doc[verb[0]].lower_.endswith("s"):
+            verb = None  # "In a collaboration with director X, Y plays ...": the verb is Y's alone
+        if verb is not None and i == m.end and j == m.start and verb[0] == i and doc[i].lower_ in _NOUN_LIKE_VERBS:
+            verb = None  # "a lost Christopher Marlowe play", "a Netflix star": a name before a base form is a modifier
         if verb is not None and verb[1][-1].startswith("appear"):
             q = verb[0] + len(verb[1])
             if not (q < sent.end and doc[q].lower_ in ("in", "on", "as", "alongside", "opposite")):
@@ -640,6 +655,8 @@ class CreditFinder(Component):
             if any(t.text == "," for t in doc[k + 1:m.start]) and not (doc[k + 1].lower_ in ("a", "an", "the") and all(
                     t.is_lower or t.text in (",", "-") for t in doc[k + 1:m.start])):
                 k = -1  # "(a splendid, warm X)" describes an actor; "(chapter 6, a review in Appendix B)" does not
+            if k >= sent.start and any(t.lower_ in _EXAMPLE_WORDS for t in doc[k + 1:m.start]):
+                k = -1  # "(including A and B)", "(such as B)": examples of what the sentence names, not a cast
             if k >= sent.start and doc[k].text == "(" and not (k - 1 in work_tokens and k - 1 not in ctx.name_titles
                                                                or doc[k - 1].text in CLOSING_QUOTES):
                 # a name the model also took for a person counts only before an actor's full name; after a
@@ -925,6 +942,10 @@ _CLAUSE_BREAKS = frozenset("and but or said says told that what which who whom w
 # "Nora, played by X, is a playwright": a verb right after the comma closes an aside; the noun is the subject's
 _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "radio": "writer"}
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
+# base forms that are also nouns: right after a single name they are the noun ("a Marlowe play", "a Netflix star")
+_NOUN_LIKE_VERBS = frozenset(("play", "star"))
+# words that open a bracketed list of examples rather than an actor's name
+_EXAMPLE_WORDS = frozenset(("including", "like", "such", "e.g.", "among", "notably", "especially", "incl"))
 _PART_NOUNS = PART_NOUNS | {"outing"}  # "X's seventh outing as Y"
 _NOT_CHARACTER = frozenset("the a an new latest next first last film movie show series album song".split())
 

@@ -25,7 +25,7 @@ from spacy.util import filter_spans
 from ..lexicon import load_json, load_words
 from ..metadata import ld_names, ld_types
 from .base import Component
-from .util import CLOSING_QUOTES, FACT_ROLES, doc_text, norm_key, span_dict, string_ids, tokens_with
+from .util import CLOSING_QUOTES, FACT_ROLES, Offices, doc_text, norm_key, span_dict, string_ids, tokens_with
 from .util import title_case_headings as _title_case_headings
 
 _LD_ROLES = {"actor": "actor", "actors": "actor", "director": "director", "directors": "director",
@@ -58,6 +58,7 @@ class PeopleLinker(Component):
         self.nlp = nlp
         r = load_json(roles)
         self.role_nouns = {w: role for role, ws in r["nouns"].items() for w in ws}
+        self.offices = Offices(r)
         self.by_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for role, phrases in r["by_phrases"].items():
             self.by_matcher.add(role, [nlp.make_doc(p) for p in phrases])
@@ -185,7 +186,8 @@ class PeopleLinker(Component):
             if role and i + 1 < n and (not tok.is_title or (tok.is_sent_start and tok.lower_ not in _AMBIGUOUS_NOUNS)):
                 run = _name_run(doc, i + 1, work_tokens)
                 if run is not None:
-                    yield run, role
+                    office = self.offices.role(doc, i, i + 1) if role in ("director", "executive") else None
+                    yield run, (office[0] or None) if office else role
             # "a precocious 17-year-old named Elio", "a kid named Moonee": a synopsis's character
             if tok.lower_ in ("named", "called") and i > 0 and i + 1 < n and \
                     (doc[i - 1].lower_ in _CHARACTER_NOUNS or doc[i - 1].lower_ == "old" and i > 1 and doc[i - 2].text == "-"):

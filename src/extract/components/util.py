@@ -12,6 +12,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from .. import settings
+from ..lexicon import load_words
 
 
 def norm_key(text: str) -> str:
@@ -346,3 +347,45 @@ def main_work(doc: Doc) -> str | None:
         if f.key.casefold() in ("title", "original title"):
             return f.value.strip()
     return None
+
+
+class Offices:
+    """'director' as an office rather than a film credit, from roles.json's `office_titles`: a modifier
+    before it ("research director", "managing director") or "director of" + a common noun ("director of
+    games for Stadia", "director for games") makes it `executive`; a craft with no role of its own in the vocabulary ("casting
+    director", "director of photography") gives none; nor does a head of state ("U.S. President X")."""
+
+    def __init__(self, roles: dict) -> None:
+        o = roles.get("office_titles", {})
+        self.nouns = frozenset(o.get("nouns", ()))
+        self.executive = frozenset(o.get("executive_modifiers", ()))
+        self.crafts = frozenset(o.get("craft_modifiers", ()))
+        self.craft_of = frozenset(o.get("craft_of", ()))
+        self.keep_of = frozenset(o.get("keep_of", ()))
+        self.work_nouns = frozenset(w for ws in roles.get("possessive_work_nouns", {}).values() for w in ws)
+        self.political = frozenset(o.get("political_nouns", ()))
+        self.political_before = frozenset(o.get("political_modifiers", ())) | load_words("demonyms.txt")
+
+    def role(self, doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+        """For the role noun `doc[start:end]` (ending in "director"): None for a film's director, else
+        (role, start of the noun with its modifier), role "" for a craft."""
+        last = doc[end - 1]
+        if last.lower_ not in self.nouns and last.lower_ not in self.political:
+            return None
+        sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        before = doc[start - 1].lower_ if start > sent_start else ""
+        if last.lower_ in self.political:
+            return ("", start) if last.text[0].isupper() and before in self.political_before else None
+        if before in self.crafts:
+            return "", start - 1
+        if before in self.executive:
+            return "executive", start - 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_lower and doc[end + 1].is_alpha:
+            word = doc[end + 1].lower_
+            if word in self.craft_of:
+                return "", start
+            singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+            if word not in self.keep_of and word not in self.work_nouns and singular not in self.work_nouns:
+                return "executive", start
+        return None
+
