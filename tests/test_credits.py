@@ -1042,3 +1042,20 @@ def test_no_role_from_look_alike_cues(run_text, text, name, role):
 def test_a_list_before_play_keeps_the_verb(run_text):
     doc = run_text("Mara Quist and Dana Marsh play the parents in Stillwater.")
     assert roles(doc).get("Dana Marsh") == ["actor"] and roles(doc).get("Mara Quist") == ["actor"]
+
+
+@pytest.mark.parametrize(
+    "text,titles,expected,not_expected",
+    [
+        ("Kip Ardley picked up another trophy for his supporting role as a stunt man in Ashfall, "
+         "while Mara Quist was named best actress for playing a lawyer in the drama Stillwater.",
+         ("Ashfall", "Stillwater"),
+         {("Kip Ardley", "actor", "Ashfall"), ("Mara Quist", "actor", "Stillwater")},
+         {("Mara Quist", "actor", "Ashfall")}),
+        ("Dana Marsh is nominated again for playing chef Gil Arden in Ashfall.", ("Ashfall",),
+         {("Dana Marsh", "actor", "Ashfall")}, {("Gil Arden", "actor", "Ashfall")}),
+    ],
+)
+def test_a_part_played_in_a_work(run_text, text, titles, expected, not_expected):
+    got = {c[:3] for c in credits(run_text(text, spans=emphasis_spans(text, *titles)))}
+    assert expected <= got and not (not_expected & got)

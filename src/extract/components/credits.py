@@ -606,7 +606,7 @@ class CreditFinder(Component):
             while k < sent.end and (doc[k].text in (",", "and", "&") or k in person_tokens):
                 k += 1
         if k + 1 < sent.end and doc[k].lower_ == "in" and k + 1 in ctx.work_at and not _after_as(m) \
-                and not (m.start > sent.start and doc[m.start - 1].lower_ in _PLAYING_WORDS):  # "his turn as Y in W": a part
+                and not _played(doc, m, sent):  # "his turn as Y in W", "for playing chef Y in W": a part
             w_end = ctx.work_at[k + 1].end
             if w_end >= sent.end or doc[w_end].is_punct:
                 yield "actor", None, doc[m.start:k + 1], "after"
@@ -642,6 +642,22 @@ class CreditFinder(Component):
                 if ch:
                     yield "actor", ch, doc[m.start:t.i + 2], "any"
                 break
+        # "X picked up another trophy for his supporting role as a stunt man in W", "X was named best actress
+        # for playing a lawyer in W": the part is X's when nobody else is named between them
+        part_end = _part_phrase_end(doc, i, sent, person_tokens)
+        if part_end is not None:  # the work it is played in: "in (Netflix drama) W" before the clause ends
+            at = next((k for k in range(part_end, min(sent.end - 1, part_end + 10)) if doc[k].lower_ in ("in", "on")
+                       and any(q in ctx.work_at for q in range(k + 1, min(sent.end, k + 6)))), None)
+            lo, hi = _clause(doc, doc[m.start:part_end])
+            ch = self._character_after(doc, part_end, sent, person_tokens, work_tokens)
+            k = part_end
+            while at is not None and k < at and doc[k].is_lower and doc[k].is_alpha:
+                k += 1  # "for playing chef Y": a description, then the part's name
+            if ch is None and at is not None and k < at and k in person_tokens and person_tokens[k].end <= at:
+                ch = canonical(person_tokens[k])
+            if at is not None and at < hi and not any(t.i in person_tokens and not (ch and t.text in ch)
+                                                      for t in doc[part_end:at]):
+                yield "actor", ch, doc[m.start:at + 1], "after"
         # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)", "Bobby (a splendid,
         # warm Actor)", "the ghost (Actor, covered in a sheet)"
         closes = m.end < sent.end and doc[m.end].text == ")" or \
@@ -1309,17 +1325,55 @@ def _joins(gap: Span) -> bool:
 
 
 def _clause(doc: Doc, span: Span) -> tuple[int, int]:
-    """Token bounds of the clause holding `span`: its sentence cut at ';' and dashes."""
+    """Token bounds of the clause holding `span`: its sentence cut at ';', dashes and ", while"."""
     sent = span.sent
     lo, hi = sent.start, sent.end
     for t in doc[sent.start:span.start]:
-        if t.text in (";", "—", "–"):
+        if t.text in (";", "—", "–") or _contrast(doc, t.i):
             lo = t.i + 1
     for t in doc[span.end:sent.end]:
-        if t.text in (";", "—", "–"):
+        if t.text in (";", "—", "–") or _contrast(doc, t.i):
             hi = t.i
             break
     return lo, hi
+
+
+def _played(doc: Doc, m: Span, sent: Span) -> bool:
+    """The name is the part someone plays: "playing Y", "as Y", "playing chef Y"."""
+    k = m.start - 1
+    while k > sent.start and k >= m.start - 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _PLAYING_WORDS:
+        k -= 1
+    return k >= sent.start and doc[k].lower_ in _PLAYING_WORDS
+
+
+def _contrast(doc: Doc, i: int) -> bool:
+    """", while" / ", whereas" at token `i`: another clause, with its own subject, starts."""
+    if doc[i].lower_ not in ("while", "whereas") or i < 1:
+        return False
+    before = doc[i - 1].text
+    return before == "," or before in CLOSING_QUOTES and i > 1 and doc[i - 2].text == ","  # ...in “W,” while
+
+
+def _part_phrase_end(doc: Doc, i: int, sent: Span, person_tokens: dict) -> int | None:
+    """End of "for his (supporting) role" / "for playing" soon after token `i`, before anyone else is named
+    or another clause starts; None if there is none."""
+    for k in range(i, min(sent.end - 1, i + 12)):
+        t = doc[k]
+        if k in person_tokens or t.text in (";", "—", "–") or _contrast(doc, k):
+            return None
+        if t.lower_ != "for":
+            continue
+        nxt = doc[k + 1]
+        if nxt.lower_ == "playing":
+            return k + 2
+        if nxt.lower_ in ("his", "her", "their"):
+            for j in range(k + 2, min(sent.end, k + 5)):
+                if doc[j].lower_ in PART_NOUNS:
+                    return j + 1
+                if not (doc[j].is_lower and doc[j].is_alpha or doc[j].text == "-"):
+                    break
+        return None
+    return None
 
 
 _SCREEN = frozenset(("film", "tv_series", "miniseries", "episode", "season", "tv_special"))
