@@ -1059,3 +1059,18 @@ def test_a_list_before_play_keeps_the_verb(run_text):
 def test_a_part_played_in_a_work(run_text, text, titles, expected, not_expected):
     got = {c[:3] for c in credits(run_text(text, spans=emphasis_spans(text, *titles)))}
     assert expected <= got and not (not_expected & got)
+
+
+def test_a_work_in_another_persons_relative_clause_is_not_the_listed_peoples(run_text):
+    text = ("She is joined by the actors Mara Quist and Dana Marsh, and Gil Arden, who won the top prize "
+            "in 2018 with Ashfall.")
+    got = credits(run_text(text, spans=emphasis_spans(text, "Ashfall")))
+    assert not {c for c in got if c[0] in ("Mara Quist", "Dana Marsh") and c[2] == "Ashfall"}
+    assert ("Mara Quist", "actor", None, None) in got
+
+
+def test_the_work_right_after_in_is_the_partners(run_text):
+    text = "Kip Ardley broke out in Ashfall and will next be seen opposite Mara Quist in Stillwater."
+    got = credits(run_text(text, spans=emphasis_spans(text, "Ashfall", "Stillwater")))
+    assert ("Mara Quist", "actor", "Stillwater", None) in got
+    assert ("Mara Quist", "actor", "Ashfall", None) not in got

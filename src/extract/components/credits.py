@@ -898,17 +898,20 @@ class CreditFinder(Component):
             return [canonical(described)]
         works = [w for w in doc.spans.get("works", []) if lo <= w.start and w.end <= hi
                  and not (w.start < cue.end and w.end > cue.start) and not _likeness(doc, w)
-                 and not _epithet(doc, w, cue)]
+                 and not _epithet(doc, w, cue) and not _in_others_relative(doc, cue, w)]
         before = [w for w in works if w.end <= cue.start]
         after = [w for w in works if w.start >= cue.end]
         if direction == "after" and nouns:  # "Legion creator X to direct": Legion goes with "creator"
             before = [w for w in before if not any(w.end < e <= cue.start for e in nouns)]
         w = None
-        if direction == "before":
+        if cue.end + 1 < hi and doc[cue.end].lower_ == "in":  # "opposite X in W", "starring X in W": that W
+            at = cue.end + 2 if doc[cue.end + 1].text in OPENING_QUOTES else cue.end + 1
+            w = next((x for x in after if x.start == at), None)
+        if w is None and direction == "before":
             w = max(before, key=lambda x: x.end) if before else (min(after, key=lambda x: x.start) if after else None)
-        elif direction == "after":
+        elif w is None and direction == "after":
             w = min(after, key=lambda x: x.start) if after else (max(before, key=lambda x: x.end) if before else None)
-        else:
+        elif w is None:
             w = nearest(works, cue)
         if w is None:
             w = section_work(doc, cue)
@@ -1344,6 +1347,16 @@ def _played(doc: Doc, m: Span, sent: Span) -> bool:
     while k > sent.start and k >= m.start - 3 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _PLAYING_WORDS:
         k -= 1
     return k >= sent.start and doc[k].lower_ in _PLAYING_WORDS
+
+
+def _in_others_relative(doc: Doc, cue: Span, w: Span) -> bool:
+    """`w` lies after another person's ", who ..." between the cue and it: "the actors A, B and the director C,
+    who won the Palme in 2018 with W" - W is C's, not the listed actors'."""
+    for p in doc.spans.get("people", []):
+        if cue.end <= p.start and p.end + 1 < w.start and doc[p.end].text == "," \
+                and doc[p.end + 1].lower_ in ("who", "whose") and not (cue.start <= p.start < cue.end):
+            return True
+    return False
 
 
 def _contrast(doc: Doc, i: int) -> bool:
