@@ -1074,3 +1074,16 @@ def test_the_work_right_after_in_is_the_partners(run_text):
     got = credits(run_text(text, spans=emphasis_spans(text, "Ashfall", "Stillwater")))
     assert ("Mara Quist", "actor", "Stillwater", None) in got
     assert ("Mara Quist", "actor", "Ashfall", None) not in got
+
+
+@pytest.mark.parametrize("signature", ["– Kip Ardley, Writer", "— Kip Ardley, Contributing Editor", "- Kip Ardley, Staff Writer"])
+def test_a_blurbs_signature_line_is_a_critic_of_no_work(run_text, signature):
+    text = f"Mara Quist releases Ashfall.\nFrom its synths to its melodies, it takes you on a journey.\n{signature}\nMore news."
+    doc = run_text(text, spans=emphasis_spans(text, "Ashfall"))
+    assert roles(doc).get("Kip Ardley") == ["critic"]
+    assert {c for c in credits(doc) if c[0] == "Kip Ardley"} == {("Kip Ardley", "critic", None, None)}
+
+
+def test_a_relative_clause_is_not_an_apposition(run_text):
+    doc = run_text("He worked for the conservative Gil Arden, who ran for president in 1964.")
+    assert "executive" not in roles(doc).get("Gil Arden", [])

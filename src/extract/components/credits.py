@@ -158,7 +158,8 @@ class CreditFinder(Component):
             for role, character, cue, direction in cues:
                 if character and norm_key(character) == norm_key(name):
                     character = None
-                works = self._works_for(doc, cue, "any" if direction == "screen" else direction, topic, nouns)
+                works = [None] if direction == "none" else \
+                    self._works_for(doc, cue, "any" if direction == "screen" else direction, topic, nouns)
                 if direction == "screen":  # a copula casting needs a film or show to be about
                     works = [w for w in works if work_kind.get(norm_key(w or "")) in _SCREEN]
                 if character and any(norm_key(w or "") == norm_key(character) for w in works):
@@ -492,11 +493,15 @@ class CreditFinder(Component):
             first = nouns.get(hit[0] - 1) if hit[0] - 1 > sent.start and doc[hit[0] - 1].text in ("-", "/") else None
             if first is not None and first[1] != hit[1] and first[0] >= sent.start:
                 yield first[1], None, doc[first[0]:m.end], "before"
+        # a blurb's signature line: "– Kyle Hughes, Writer" under a reviewer's quote is a critic, of no work
+        if _signature_line(doc, m) and any(t.lower_ in _CRITIC_TITLES for t in doc[m.end:sent.end]):
+            yield "critic", None, doc[m.start - 1:sent.end], "none"
+            return
         # apposition after: "Lorne Michaels, the legendary SNL producer," / "X, her friend and co-writer," /
         # "Tom Vale — a young British filmmaker hot off ... —"
         if m.end + 1 < sent.end and doc[m.end].text in (",", "—", "–") and doc[m.end + 1].lower_ not in _NOT_APPOSITION:
             for t in doc[m.end + 1:min(sent.end, m.end + 8)]:
-                if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("whose", "with", "on", "in", "about") \
+                if t.i in person_tokens or (t.is_punct and t.text != "-") or t.lower_ in ("who", "which", "that", "whose", "with", "on", "in", "about") \
                         or t.lower_ in _PLAYING_WORDS:
                     break  # "X, playing a character modeled on the author Y": a clause, not an apposition
                 if t.i + 1 in nouns and not (t.i + 1 < sent.end and doc[t.i + 1].text == "-"):
@@ -963,6 +968,8 @@ _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "r
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 # base forms that are also nouns: right after a single name they are the noun ("a Marlowe play", "a Netflix star")
 _NOUN_LIKE_VERBS = frozenset(("play", "star"))
+# titles that make the signature under a blurb a critic's
+_CRITIC_TITLES = frozenset(("writer", "editor", "critic", "contributor", "reviewer", "journalist", "columnist"))
 # words that open a bracketed list of examples rather than an actor's name
 _EXAMPLE_WORDS = frozenset(("including", "like", "such", "e.g.", "among", "notably", "especially", "incl"))
 _PART_NOUNS = PART_NOUNS | {"outing"}  # "X's seventh outing as Y"
@@ -1357,6 +1364,23 @@ def _in_others_relative(doc: Doc, cue: Span, w: Span) -> bool:
                 and doc[p.end + 1].lower_ in ("who", "whose") and not (cue.start <= p.start < cue.end):
             return True
     return False
+
+
+def _signature_line(doc: Doc, m: Span) -> bool:
+    """`m` opens a line "– Name, Title" (a dash, the name, a comma, a short title and the line's end)."""
+    k = m.start - 1
+    if k < 0 or doc[k].text not in ("–", "—", "-", "―") or m.end + 1 >= len(doc) or doc[m.end].text != ",":
+        return False
+    if not (doc[k].is_sent_start or k > 0 and doc[k - 1].is_space and "\n" in doc[k - 1].text):
+        return False
+    title = []
+    for t in doc[m.end + 1:min(len(doc), m.end + 10)]:
+        if t.is_space and "\n" in t.text or t.i > m.end + 1 and t.is_sent_start:
+            break
+        title.append(t)
+    else:
+        return m.end + 10 >= len(doc)
+    return bool(title) and all(t.is_title or t.is_punct or t.is_lower and t.is_alpha for t in title)
 
 
 def _contrast(doc: Doc, i: int) -> bool:
