@@ -420,3 +420,13 @@ def test_given_a_lifetime_achievement_award_past_a_relative_clause(run_text):
 def test_quoted_titles_in_recipient_lists(run_text, text, expected):
     doc = run_text(text, spans=emphasis(text, "Lantern Row", "Salt Lines", "Iron Bay"))
     assert {(a["recipient"], a["work"]) for a in awards(doc) if a["category"]} == expected
+
+
+def test_works_a_winning_work_beat_in_the_next_sentence_were_nominated(run_text):
+    text = ("Ashfall was the first film in a foreign language to win best cast ensemble at the SAG awards. "
+            "Despite an unknown cast, it beat homegrown Hollywood movies Stillwater and Kestrel Run.")
+    spans = [(text.index(t), text.index(t) + len(t), "emphasis") for t in ("Ashfall", "Stillwater", "Kestrel Run")]
+    got = {(a["category"], a["recipient"], a["work"], a["outcome"]) for a in awards(run_text(text, spans=spans))}
+    assert ("best cast ensemble", "Ashfall", "Ashfall", "won") in got
+    assert ("best cast ensemble", "Stillwater", "Stillwater", "nominated") in got
+    assert ("best cast ensemble", "Kestrel Run", "Kestrel Run", "nominated") in got

@@ -466,20 +466,34 @@ class AwardFinder(Component):
                 continue
             sent = span.sent
             cats = [c for c in ctx.categories if c.label_ == "CATEGORY" and sent.start <= c.start and c.end <= span.start]
-            group = [g for g in ctx.group_after(span.end, sent) if g.label_ != "WORK"]
+            group = ctx.group_after(_after_description(ctx, span.end, sent), sent)
             if not group:
                 continue
             if cats:
                 category = cats[-1].text
                 body, year = ctx.body_before(cats[-1])
+                of_works = _work_category(category)
             else:
                 winner = ctx.group_before(span.start, sent)
-                won = [r for r in found if winner and r["outcome"] == "won" and r["category"]
-                       and r["recipient"] == canonical(winner[-1])]
+                if winner:
+                    won = [r for r in found if r["outcome"] == "won" and r["category"]
+                           and r["recipient"] == canonical(winner[-1])]
+                elif _pronoun_subject(doc, sent, span.start):
+                    # "Despite an unknown cast, it beat A and B": what the sentence before said won
+                    k = sent.start - 1
+                    while k > 0 and doc[k].is_space:
+                        k -= 1
+                    before = doc[k].sent.start_char if k >= 0 else sent.start_char
+                    won = [r for r in found if r["outcome"] == "won" and r["category"] and r["recipient"]
+                           and before <= r["evidence"]["start"] and r["evidence"]["end"] <= sent.start_char][-1:]
+                else:
+                    won = []
                 if len(won) != 1:
                     continue
                 category, body, year = won[0]["category"], won[0]["award"], won[0]["year"]
-            if body is None:
+                of_works = won[0]["recipient"] == won[0]["work"]
+            group = [g for g in group if (g.label_ == "WORK") == of_works]
+            if body is None or not group:
                 continue
             for recipient, work in self._with_works(ctx, group, span, sent):
                 out.append(self._rec(body, category, recipient, work, "nominated",
@@ -794,6 +808,24 @@ _WORK_CATEGORY_WORDS = frozenset("picture film movie musical play revival series
 _PERSON_CATEGORY_WORDS = frozenset("actor actress actors actresses director direction directing screenplay writing "
                                    "writer performance performer host score song book supporting leading featured "
                                    "lead choreography composer artist vocal producer newcomer".split())
+
+
+def _after_description(ctx: "_Context", i: int, sent: Span) -> int:
+    """Token `i`, or the first name or title after a short description of them ("beat homegrown Hollywood
+    movies “A” and “B”"): at most five words, none of them a name or title."""
+    doc = ctx.doc
+    for k in range(i, min(sent.end, i + 6)):
+        if k in ctx.person_at or k in ctx.work_at or doc[k].text in OPENING_QUOTES and k + 1 in ctx.work_at:
+            return k
+        if not doc[k].is_alpha or doc[k].lower_ in ("and", "or", "but", "for", "in", "at", "with", "to"):
+            return i
+    return i
+
+
+def _pronoun_subject(doc: Doc, sent: Span, j: int) -> bool:
+    """The words before token `j` in the sentence have "it", "they" or "the film" as their subject."""
+    words = [t.lower_ for t in doc[sent.start:j]]
+    return bool(words) and (words[-1] in ("it", "they") or words[-2:] in (["the", "film"], ["the", "movie"], ["the", "show"]))
 
 
 def _work_category(category: str) -> bool:
