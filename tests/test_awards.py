@@ -430,3 +430,11 @@ def test_works_a_winning_work_beat_in_the_next_sentence_were_nominated(run_text)
     assert ("best cast ensemble", "Ashfall", "Ashfall", "won") in got
     assert ("best cast ensemble", "Stillwater", "Stillwater", "nominated") in got
     assert ("best cast ensemble", "Kestrel Run", "Kestrel Run", "nominated") in got
+
+
+def test_the_actor_who_won_is_not_the_speaker(run_text):
+    text = ("Kip Ardley won at the guild awards. \u201cI stand on the shoulders of my favorite actor, Gil Arden,\u201d "
+            "Kip Ardley said, referring to the actor who won an Oscar in 2009 for his turn as a villain.")
+    got = {(a["award"], a["recipient"], a["year"]) for a in awards(run_text(text))}
+    assert ("Academy Award", "Gil Arden", 2009) in got
+    assert ("Academy Award", "Kip Ardley", 2009) not in got

@@ -55,6 +55,10 @@ _SKIP_BEFORE_CUE = frozenset("also finally has have had is was were are be been 
 _COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                       r"fifteen|leading|record)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:nominations|nods|wins|awards)\b")
 _PRONOUNS = frozenset("he she they him her them his".split())
+# "the actor who won ...": a described person
+_DESCRIBED = frozenset("actor actress singer star director filmmaker musician rapper comedian writer author man woman "
+                       "performer artist composer".split())
+_SPEECH_VERBS = frozenset("said says told tells added adds wrote writes recalled recalls explained noted joked quipped".split())
 _CUE_NOUNS = frozenset("nomination nominations nod nods win wins victory trophy statuette".split())
 _RECEIVE_VERBS = frozenset("received receives receiving earned earns earning got gets getting landed lands scored scores "
                            "garnered garners secured secures nabbed snagged bagged up".split())
@@ -596,6 +600,13 @@ class AwardFinder(Component):
                                 default=None)
                         if w is not None:
                             return [(canonical(w), canonical(w))]
+                if j - 2 >= sent.start and doc[j].lower_ == "who" and doc[j - 1].lower_ in _DESCRIBED \
+                        and doc[j - 2].lower_ in ("the", "a", "an"):
+                    # "..., Phoenix said, referring to the actor who won an Oscar in 2009": a person the sentence
+                    # names who is not the one speaking
+                    who = [p for p in ctx.people if sent.start <= p.start and p.end <= j - 2 and not _speaker(doc, p)]
+                    if who:
+                        return self._with_works(ctx, [who[-1]], anchor, sent)
                 if j - 1 >= sent.start and doc[j - 1].lower_ in _PRONOUNS:
                     p = ctx.antecedent(j - 1) or ctx.person_before(sent.start)
                     if p is not None:
@@ -808,6 +819,11 @@ _WORK_CATEGORY_WORDS = frozenset("picture film movie musical play revival series
 _PERSON_CATEGORY_WORDS = frozenset("actor actress actors actresses director direction directing screenplay writing "
                                    "writer performance performer host score song book supporting leading featured "
                                    "lead choreography composer artist vocal producer newcomer".split())
+
+
+def _speaker(doc: Doc, p: Span) -> bool:
+    """`p` is the subject of a speech verb right after it ("Phoenix said")."""
+    return p.end < len(doc) and doc[p.end].lower_ in _SPEECH_VERBS
 
 
 def _after_description(ctx: "_Context", i: int, sent: Span) -> int:
