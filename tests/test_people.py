@@ -38,6 +38,7 @@ def test_names_from_patterns(run_text, text, name):
         "The show was made by Dick Clark Productions for the network.",
         "The tour stops at Hollywood Casino Amphitheatre in June.",
         "It was filmed in the United States last spring.",
+        "The novel is out from director Kip Marsh Books, and the pilot from Dana Ardley Animation.",
     ],
 )
 def test_organisations_and_places_are_not_people(run_text, text):
