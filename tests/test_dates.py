@@ -143,3 +143,35 @@ def test_year_in_quotation_marks_is_a_title_not_a_date(run_text):
     doc = run_text(text, spans=spans)
     assert {d["value"] for d in doc._.dates} == {"2008", "2014", "2020"}
     assert {"1989", "1917", "Moon Garden"} <= {w["title"] for w in doc._.works}
+
+
+@pytest.mark.parametrize(
+    "text,published,value",
+    [
+        ("The studio launched its service in September.", "2019-11-19", "2019-09"),
+        ("The tour that began in August ended badly.", "2019-03-01", "2018-08"),
+        ("When February rolls around, the free trials end.", "2019-11-18", "2020-02"),
+        ("She is heading to the festival in January.", "2025-12-17", "2026-01"),
+        ("The whole thing is out in January.", "2025-12-19", "2026-01"),
+        ("Her life changed in 2016. In January of that year, she moved to Paris.", "2019-07-17", "2016-01"),
+    ],
+)
+def test_a_month_without_a_year_takes_the_year_the_article_makes_plain(run_text, text, published, value):
+    doc = run_text(text, published=published)
+    assert value in {d["value"] for d in doc._.dates}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Every January, companies promise change.", "The event is planned for this April.",
+     "The series returns on May 3.", "It may rain in the evening."],
+)
+def test_no_bare_month_date(run_text, text):
+    doc = run_text(text, published="2019-02-01")
+    assert not [d for d in doc._.dates if d["evidence"]["source"].endswith("bare_month")]
+
+
+def test_this_april_is_a_relative_phrase(run_text):
+    doc = run_text("The celebration is planned for this April.", published="2017-02-23")
+    assert "2017-04" in {d["value"] for d in doc._.relative_dates}
+    assert "2017-04" not in {d["value"] for d in doc._.dates}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Iterator
 
 import numpy as np
 from dateutil import parser as dateparser
@@ -55,7 +56,8 @@ class DateFinder(Component):
             self.matcher.add(p["id"], [p["pattern"]])
         self.openers = _Openers.of([p["pattern"] for p in load_jsonl(patterns)])
         c = load_json(cues)
-        self.cues = {k: frozenset(v) for k, v in c.items()}
+        self.cues = {k: frozenset(v) for k, v in c.items() if not k.startswith("_")}
+        self.month_ids = string_ids(_MONTH_NUMBERS)
         self.relative = [(re.compile(r["pattern"], re.I), r) for r in load_json(relative)]
         self.window = window
         self.future_shift_days = future_shift_days
@@ -92,9 +94,27 @@ class DateFinder(Component):
                     continue
                 seen.add(value)
                 out.append(item)
+        taken = {t.i for sp in spans for t in sp}
+        relative: list[dict] = []
+        for span, value in self._bare_months(doc, published, taken):
+            if doc[span.start - 1].lower_ in ("this", "last", "next", "past"):
+                # "this April", "last March": relative phrases, like "last year"
+                relative.append({"text": doc[span.start - 1:span.end].text, "value": value, "kind": "other",
+                                 "relative": True, "evidence": {"start": doc[span.start - 1].idx, "end": span.end_char,
+                                                                "text": doc[span.start - 1:span.end].text,
+                                                                "source": f"{self.name}:relative"}})
+                continue
+            if value in seen:
+                continue
+            seen.add(value)
+            span._.iso_date = value
+            spans.append(span)
+            out.append({"text": span.text, "value": value, "kind": self._kind(span),
+                        "evidence": {"start": span.start_char, "end": span.end_char, "text": span.text,
+                                     "source": f"{self.name}:bare_month"}})
         doc.spans["dates"] = spans
         doc._.dates = out
-        doc._.relative_dates = self._relative(doc, published)
+        doc._.relative_dates = self._relative(doc, published) + relative
         return doc
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
@@ -242,6 +262,47 @@ class DateFinder(Component):
         return clean is not None and any(s.kind in ("list_item", "table_cell") and s.start <= span.start_char < s.end
                                          for s in clean.spans)
 
+    def _bare_months(self, doc: Doc, published: date | None, taken: set[int]) -> Iterator[tuple[Span, str]]:
+        """"in August", "this past June", "When February rolls around", "In January of that year": a month
+        named without a day or year carries the year the article makes plain. "of that year" / "of 2016"
+        give it; "this" the publication's; "last"/"past" the latest such month before publication, "next"
+        the first after; otherwise a future word just before it (bare_month_future) puts it after the
+        publication date, else it is the latest at or before it."""
+        if published is None:
+            return
+        before_words, future = self.cues.get("bare_month_before", ()), self.cues.get("bare_month_future", ())
+        for i in tokens_with(doc, self.month_ids):
+            tok = doc[i]
+            if i in taken or i == 0 or not tok.is_title or doc[i - 1].lower_ not in before_words:
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and (nxt.like_num or nxt.text == "," and i + 2 < len(doc) and doc[i + 2].like_num):
+                continue  # "August 5", "August, 2019": the date patterns' (or a broken date)
+            if doc[i - 1].like_num or i > 1 and doc[i - 2].like_num and doc[i - 1].text in ("-", "–"):
+                continue
+            month, prev = _MONTH_NUMBERS[tok.lower_], doc[i - 1].lower_
+            sent = tok.sent
+            after = [t.lower_ for t in doc[i + 1:min(sent.end, i + 4)]]
+            if after[:2] == ["of", "that"] and len(after) > 2 and after[2] == "year":
+                year = next((int(t.text) for t in reversed(doc[max(0, i - 120):i]) if re.fullmatch(r"(19|20)\d\d", t.text)),
+                            None)
+                if year is None:
+                    continue
+            elif prev == "this":
+                year = published.year
+            elif prev in ("last", "past"):
+                year = published.year if month < published.month else published.year - 1
+            elif prev == "next":
+                year = published.year if month > published.month else published.year + 1
+            elif any(t.lower_ in _PAST_AUX for t in doc[max(sent.start, i - 6):i]):
+                year = published.year if month <= published.month else published.year - 1
+            elif any(t.lower_ in future for t in doc[max(sent.start, i - 6):i]) or \
+                    doc[sent.start].lower_ == "when" and any(t.lower_ in future for t in doc[i + 1:min(sent.end, i + 4)]):
+                year = published.year if month >= published.month else published.year + 1
+            else:
+                year = published.year if month <= published.month else published.year - 1
+            yield Span(doc, i, i + 1, label="month:bare_month"), f"{year:04d}-{month:02d}"
+
     def _relative(self, doc: Doc, published: date | None) -> list[dict]:
         if published is None:
             return []
@@ -317,6 +378,9 @@ class _Openers:
         return sorted(found)
 
 
+_PAST_AUX = frozenset(("was", "were", "had", "did", "went", "came"))
+_MONTH_NUMBERS = {m: k + 1 for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                                   "september", "october", "november", "december"))}
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
