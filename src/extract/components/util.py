@@ -31,7 +31,21 @@ def doc_text(doc: Doc) -> str:
     the components' repeated `doc.text` reads cost more than the entity model on long articles."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = _clean_text(doc) or doc.text
+    return text
+
+
+def _clean_text(doc: Doc) -> str | None:
+    """The cleaned text the `Doc` was tokenised from, when it has one (spaCy's tokenizer keeps every
+    character, so `doc.text` equals it): no join of a token per position."""
+    clean = doc._.clean if Doc.has_extension("clean") else None
+    text = getattr(clean, "text", None)
+    if not isinstance(text, str) or not len(doc):
+        return None
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text) or not text.startswith(doc[0].text) \
+            or not text.endswith(last.text_with_ws):
+        return None
     return text
 
 
