@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 import numpy as np
@@ -15,8 +16,10 @@ from .. import settings
 from ..lexicon import load_words
 
 
+@lru_cache(maxsize=65536)
 def norm_key(text: str) -> str:
-    """A comparison key: accents, case, punctuation and a leading 'the' removed."""
+    """A comparison key: accents, case, punctuation and a leading 'the' removed (cached: the same names and
+    titles are keyed again and again by every component)."""
     s = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text or ""))
     s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = " ".join(re.sub(r"[^\w\s]", " ", s).split())
