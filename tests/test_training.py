@@ -91,3 +91,34 @@ def test_train_config_one_epoch_gives_loadable_model(config: str, own_sentences,
     doc = trained("Jharrel Jerome won the Primetime Emmy Award for When They See Us.")
     assert len(doc) > 0
     assert all(ent.label_ in trained.get_pipe("ner").labels for ent in doc.ents)
+
+
+def test_norm_keyed_vectors_survive_training(own_sentences, tmp_path: Path) -> None:
+    """ner_minilm.cfg with a tiny NORM-keyed default table, as `spacy project run vectors_minilm` makes it.
+
+    spaCy 3.8 does not save a default-mode table's key attribute; vectors_minilm.py's set-attr and
+    train.py's keep_vectors_attr write it back, so the trained model looks "Jerome" up as "jerome".
+    """
+    from spacy.attrs import NORM
+
+    nlp = spacy.blank("en")
+    words = sorted({t.norm_ for text, _ in own_sentences for t in nlp.make_doc(text)})
+    table = numpy.random.default_rng(0).normal(size=(len(words), 16)).astype("float32")
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=table, keys=words, attr="NORM")
+    nlp.to_disk(tmp_path / "vectors")
+    _load_script("vectors_minilm").set_attr(tmp_path / "vectors", "NORM")
+    train_path = _docbin(nlp, own_sentences[:20], tmp_path / "train.spacy")
+    dev_path = _docbin(nlp, own_sentences[20:], tmp_path / "dev.spacy")
+    train(PIPELINES / "configs" / "ner_minilm.cfg", tmp_path / "out", overrides={
+        "paths.vectors": str(tmp_path / "vectors"),
+        "paths.train": str(train_path), "paths.dev": str(dev_path), "paths.labels": str(LABELS_FILE),
+        "training.max_epochs": 1, "training.max_steps": 10, "training.eval_frequency": 5,
+        "training.batcher.size.start": 16, "training.batcher.size.stop": 64,
+        "components.tok2vec.model.embed.rows": [500, 100, 200, 50],
+    })
+    _load_script("train").keep_vectors_attr(tmp_path / "out")
+    trained = spacy.load(tmp_path / "out" / "model-last")
+    assert trained.vocab.vectors.attr == NORM
+    word = next(w for w in words if w.isalpha() and len(w) > 3)
+    doc = trained(f"{word.title()} and {word.upper()}")
+    assert doc[0].norm_ == word and trained.vocab.vectors.find(key=doc[0].norm) >= 0

