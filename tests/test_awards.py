@@ -438,3 +438,9 @@ def test_the_actor_who_won_is_not_the_speaker(run_text):
     got = {(a["award"], a["recipient"], a["year"]) for a in awards(run_text(text))}
     assert ("Academy Award", "Gil Arden", 2009) in got
     assert ("Academy Award", "Kip Ardley", 2009) not in got
+
+
+def test_an_honorary_prize_and_no_year_from_since(run_text):
+    text = "Mara Quist, back in Cannes for the first time since 1989, received an honorary Palme d'Or on Tuesday."
+    got = {(a["award"], a["category"], a["recipient"], a["year"]) for a in awards(run_text(text))}
+    assert ("Palme d'Or", "honorary", "Mara Quist", None) in got

@@ -413,6 +413,9 @@ class AwardFinder(Component):
                 outcome = cue[2] if cue else None
                 category = cat.text if cat is not None else \
                     (self._category_near(ctx, body_span, sent) if near_categories else None)
+                if category is None and body_span is not None and body_span.start > 0 \
+                        and doc[body_span.start - 1].lower_ == "honorary":
+                    category = "honorary"  # "received an honorary Palme d'Or", "an honorary Oscar"
                 pairs = self._recipients(ctx, sent, anchor, cue) or [(None, None)]
                 for recipient, work in pairs:
                     if anchor.start in part_works:
@@ -911,8 +914,14 @@ def _adjacent_year(mention: Span) -> int | None:
 
 
 def _sent_year(sent: Span) -> int | None:
-    years = {int(y) for y in _YEAR.findall(sent.text)}
+    """The one year the sentence names, not counting "since 1989" / "in 1989 and ..." spans of time before it:
+    "back for the first time since 1989, received an honorary Palme d'Or" is no 1989 award."""
+    text = _SINCE_YEAR.sub(" ", sent.text)
+    years = {int(y) for y in _YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
+
+
+_SINCE_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b", re.I)
 
 
 def _token_at(doc: Doc, char: int):  # noqa: ANN202
