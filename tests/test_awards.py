@@ -444,3 +444,16 @@ def test_an_honorary_prize_and_no_year_from_since(run_text):
     text = "Mara Quist, back in Cannes for the first time since 1989, received an honorary Palme d'Or on Tuesday."
     got = {(a["award"], a["category"], a["recipient"], a["year"]) for a in awards(run_text(text))}
     assert ("Palme d'Or", "honorary", "Mara Quist", None) in got
+
+
+def test_a_nomination_and_a_later_win_in_one_category_stay_two_records(run_text):
+    text = ("As the brother in Ashfall, Kip Ardley earned his first Academy Award nomination, for best supporting "
+            "actor, in 1968. His sheriff brought him a second Oscar, for best supporting actor, in March 1993.")
+    got = {(a["category"], a["outcome"], a["year"]) for a in awards(run_text(text)) if a["recipient"] == "Kip Ardley"}
+    assert ("best supporting actor", "nominated", 1968) in got and ("best supporting actor", "won", 1993) in got
+
+
+def test_a_works_year_in_brackets_is_not_the_awards(run_text):
+    text = "Stillwater (1971) made Kip Ardley a star, and his detective won him the Oscar for best actor in April 1972."
+    got = {(a["category"], a["year"]) for a in awards(run_text(text, spans=[(0, 10, "emphasis")]))}
+    assert ("best actor", 1972) in got

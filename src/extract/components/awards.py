@@ -914,13 +914,15 @@ def _adjacent_year(mention: Span) -> int | None:
 
 
 def _sent_year(sent: Span) -> int | None:
-    """The one year the sentence names, not counting "since 1989" / "in 1989 and ..." spans of time before it:
-    "back for the first time since 1989, received an honorary Palme d'Or" is no 1989 award."""
-    text = _SINCE_YEAR.sub(" ", sent.text)
+    """The one year the sentence names, not counting "since 1989" (a span of time before: "back for the first
+    time since 1989, received an honorary Palme d'Or" is no 1989 award) nor a work's year in brackets ("The
+    French Connection (1971) ... won him the Oscar for best actor in April 1972")."""
+    text = _WORK_YEAR.sub(" ", _SINCE_YEAR.sub(" ", sent.text))
     years = {int(y) for y in _YEAR.findall(text)}
     return years.pop() if len(years) == 1 else None
 
 
+_WORK_YEAR = re.compile(r"\(\s*(?:19|20)\d\d\s*\)")
 _SINCE_YEAR = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:19|20)\d\d\b", re.I)
 
 
@@ -977,15 +979,24 @@ def _generic_name(ent: Span) -> str | None:
     return re.sub(r"Awards\b", "Award", text)
 
 
+def _compatible(a: dict, b: dict) -> bool:
+    """Two records of one (body, category, recipient) can be the same award: no two different years or works."""
+    if a["year"] is not None and b["year"] is not None and a["year"] != b["year"]:
+        return False
+    return not (a["work"] and b["work"] and norm_key(a["work"]) != norm_key(b["work"]))
+
+
 def _merge(records: list[dict]) -> list[dict]:
     """One record per (body, category, recipient); a record without a category or recipient that only
     repeats a fuller one for the same body is dropped."""
-    by_key: dict[tuple, dict] = {}
+    by_key: dict[tuple, list[dict]] = {}
     for rec in records:
         key = (norm_key(rec["award"]), norm_key(rec["category"] or ""), norm_key(rec["recipient"] or ""))
-        prev = by_key.get(key)
+        # a different year or work is another award in the same category ("his first Academy Award nomination,
+        # for best supporting actor" in 1967, "a second Oscar, for best supporting actor, in March 1993")
+        prev = next((p for p in by_key.get(key, ()) if _compatible(p, rec)), None)
         if prev is None:
-            by_key[key] = rec
+            by_key.setdefault(key, []).append(rec)
             continue
         for f in ("work", "outcome", "year"):
             if prev[f] is None:
@@ -993,7 +1004,7 @@ def _merge(records: list[dict]) -> list[dict]:
         if rec["outcome"] == "won":
             prev["outcome"] = "won"
     out = []
-    recs = list(by_key.values())
+    recs = [r for group in by_key.values() for r in group]
     # "Renaissance won best dance album" and "best dance album: Beyoncé – Renaissance" are one award: the
     # record naming the work as its recipient gives way to the one naming a person for the same work
     by_person = {(norm_key(r["award"]), norm_key(r["category"] or ""), norm_key(r["work"]))
