@@ -496,3 +496,17 @@ def test_named_tours(run_text, text, title):
 @pytest.mark.parametrize("text", ["The World Tour starts in May.", "Fans loved the Farewell Tour."])
 def test_generic_tours_are_not_titles(run_text, text):
     assert not titles(run_text(text))
+
+
+@pytest.mark.parametrize(
+    "listed,expected",
+    [
+        ("Kestrel Run, Tomb Harbour, Red Dead Lane, Destiny",
+         {"Kestrel Run", "Tomb Harbour", "Red Dead Lane", "Destiny"}),
+        ("Grow, Cook, Eat", {"Grow, Cook, Eat"}),  # a title with commas in it
+        ("Big Dreams, Small Spaces", {"Big Dreams, Small Spaces"}),
+    ],
+)
+def test_italics_over_a_list_of_titles(run_text, listed, expected):
+    text = f"The service launches with franchises such as {listed} and more."
+    assert expected <= titles(run_text(text, spans=emphasis(text, listed)))

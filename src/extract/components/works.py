@@ -220,7 +220,8 @@ class WorkFinder(Component):
                         add(text, "markup:number")  # 2014's “1989”, the war film “1917”: a number for a title
                     elif _looks_like_title(text) and not _CALL_TO_ACTION.match(text) \
                             and (last.casefold() not in SMALL or last[:1].isupper() and len(text.split()) > 1):
-                        add(text, "markup:" + s.kind)
+                        for part in _comma_list(text):
+                            add(part, "markup:" + s.kind)
                     elif s.kind == "quote" and _named_song(doc_text(doc), s.start, text):
                         add(text, "markup:song", "song")  # 'lead single "vampire"': lower-case titles
             for title in _listed_headings(doc, clean, self.platform_keys):
@@ -995,6 +996,16 @@ def _quoted_heading(text: str) -> str | None:
         return m.group(1)
     m = re.match(r"^\s*\d+[.)]\s*(.{1,100}?)\s*\((?:19|20)\d\d\)\s*$", text)
     return m.group(1) if m else None
+
+
+def _comma_list(text: str) -> list[str]:
+    """Italics over a list of titles ("Assassin's Creed, Tomb Raider, Red Dead Redemption, Destiny"): the titles,
+    when there are three or more and at least two have several words; one title otherwise ("Eat, Pray, Love",
+    "Grow, Cook, Eat", "Big Dreams, Small Spaces")."""
+    parts = [p.strip() for p in re.split(r",\s+(?:and\s+|&\s+)?", text)]
+    if len(parts) < 3 or sum(len(p.split()) > 1 for p in parts) < 2 or not all(_looks_like_title(p) for p in parts):
+        return [text]
+    return parts
 
 
 def _looks_like_title(text: str, strict: bool = False) -> bool:
