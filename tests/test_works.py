@@ -510,3 +510,10 @@ def test_generic_tours_are_not_titles(run_text, text):
 def test_italics_over_a_list_of_titles(run_text, listed, expected):
     text = f"The service launches with franchises such as {listed} and more."
     assert expected <= titles(run_text(text, spans=emphasis(text, listed)))
+
+
+@pytest.mark.parametrize("tagged", ["\U0001f4b8", "—", "***"])
+def test_a_person_entity_with_no_letters_is_harmless(nlp, tagged):
+    text = f"Save money {tagged} with Kestrel Run, out now."
+    doc = tagged_doc(nlp, text, {tagged: "PERSON", "Kestrel Run": "WORK"})
+    assert doc._.error is None and "Kestrel Run" in {w["title"] for w in doc._.works}

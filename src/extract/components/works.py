@@ -145,7 +145,7 @@ class WorkFinder(Component):
         # times and PERSON three times stays a title candidate)
         votes: Counter = Counter((norm_key(e.text), e.label_) for e in ents if e.label_ in ("PERSON", "WORK", "AWARD"))
         last_names = {norm_key(e[-1].text) for e in ents if e.label_ == "PERSON" and len(e) > 1}
-        people = {k for (k, label), n in votes.items() if label == "PERSON" and
+        people = {k for (k, label), n in votes.items() if label == "PERSON" and k and
                   (n > votes[(k, "WORK")] or (n == votes[(k, "WORK")] and (" " in k or k in last_names)))}
         sure_people = {k for k in people if k in last_names or (" " not in k and not votes[(k, "WORK")])}
         # italics outvote the model ("<i>Megalopolis</i>", "<i>The Substance</i>" tagged PERSON) unless the
