@@ -340,3 +340,14 @@ def test_a_select_menu_is_never_text() -> None:
     doc = _clean(f"<html><body><div><select>{options}</select></div>"
                  f"<article><h1>Salt Harbor</h1><p>{PROSE}</p></article></body></html>")
     assert "Category" not in doc.text and "lighthouse keepers" in doc.text
+
+
+@pytest.mark.parametrize("marked", ['<div class="reflist">', '<ol class="references">', '<div class="mw-references-wrap">',
+                                    '<div class="navbox">'])
+def test_reference_lists_and_navboxes_are_dropped(marked: str) -> None:
+    tag = marked[1:marked.index(" ")]
+    html = (f"<html><body><article><h1>Time loops on film</h1><p>{PROSE * 3}</p>"
+            f"{marked}<li>Kip Ardley (2014). \"Stillwater Review\". Empire. Retrieved 2018-05-01.</li></{tag}>"
+            "</article></body></html>")
+    doc = _clean(html)
+    assert "lighthouse keepers" in doc.text and "Retrieved" not in doc.text

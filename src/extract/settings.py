@@ -66,7 +66,8 @@ STRONG_BOILERPLATE_RE = re.compile(
     r"share|sharing|social|share-?bar|related|related-?(posts|articles|stories|content)|"
     r"recommended|more-stories|read-more|trending|popular|breadcrumbs?|ad-slot|adunit|advert|"
     r"advertisement|ads|sponsored|paywall|subscribe|signup|sign-up|visually-hidden|sr-only|"
-    r"screen-reader-text|print-only|author-bio|skip-link)([\s_-]|$)",
+    r"screen-reader-text|print-only|author-bio|skip-link|reflist|references|mw-references-wrap|"
+    r"mw-editsection|navbox)([\s_-]|$)",
     re.I,
 )
 # class/id words of blocks that are usually boilerplate (kept when they hold much of the page)
