@@ -1087,3 +1087,17 @@ def test_a_blurbs_signature_line_is_a_critic_of_no_work(run_text, signature):
 def test_a_relative_clause_is_not_an_apposition(run_text):
     doc = run_text("He worked for the conservative Gil Arden, who ran for president in 1964.")
     assert "executive" not in roles(doc).get("Gil Arden", [])
+
+
+def test_a_ranked_list_under_a_plural_role_headline(run_text):
+    text = ("The Top 50 Metal Vocalists of All Time\nHere is the full list.\n01. Kip Ardley\n02. Mara Quist\n"
+            "03. Dana Marsh\n04. Gil Arden\nMy own favourite, Jonas Berg, is missing.")
+    doc = run_text(text, headline=True)
+    got = roles(doc)
+    assert all(got.get(n) == ["musician"] for n in ("Kip Ardley", "Mara Quist", "Dana Marsh", "Gil Arden"))
+    assert "musician" not in got.get("Jonas Berg", [])
+
+
+def test_no_ranked_role_without_a_list(run_text):
+    doc = run_text("The Best Actors of the Year\n01. Kip Ardley\nMore to come.", headline=True)
+    assert "actor" not in roles(doc).get("Kip Ardley", [])

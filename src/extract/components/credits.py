@@ -367,6 +367,16 @@ class CreditFinder(Component):
                         continue
                     credit(canonical(artists[0]), "musician", canonical(w), None, w.sent)
         self._subjects(doc, people, person_spans)
+        # "Top 100 Metal Vocalists of All Time" over "01. Robert Plant / 02. Rob Halford / ...": the people a
+        # ranked list names, one per line, hold the headline's plural role noun
+        ranked_role = self._headline_plural_role(doc, nouns)
+        if ranked_role is not None:
+            ranked = [m for m in person_spans if _ranked_line(doc, m)]
+            if len(ranked) >= 3:
+                for m in ranked:
+                    roles = people.get(canonical(m), {}).get("roles")
+                    if roles is not None and ranked_role not in roles:
+                        roles.append(ranked_role)
         for mention in self._cast_sections(doc, person_spans):
             name = canonical(mention)
             if name in people and not people[name]["roles"]:
@@ -764,6 +774,16 @@ class CreditFinder(Component):
             for role, _, cue, direction in found.get(before[-1].start, []) if before else []:
                 if direction == "after" and (role in ("actor", "writer") or re.search(r"\bco-[a-z]", cue.text.lower())):
                     yield role, None, cue, direction
+
+    @staticmethod
+    def _headline_plural_role(doc: Doc, nouns: dict[int, tuple[int, str, bool]]) -> str | None:
+        """The role of the one plural role noun in the headline ("Top 100 Metal Vocalists"), if any."""
+        head = headline_span(doc)
+        if head is None:
+            return None
+        roles = {role for end, (start, role, plural) in nouns.items()
+                 if plural and head.start <= doc[start].idx and doc[end - 1].idx < head.end}
+        return roles.pop() if len(roles) == 1 else None
 
     def _possessive_character(self, ctx: "_Context", m: Span) -> tuple[str | None, Span]:
         doc, sent = ctx.doc, m.sent
@@ -1381,6 +1401,16 @@ def _signature_line(doc: Doc, m: Span) -> bool:
     else:
         return m.end + 10 >= len(doc)
     return bool(title) and all(t.is_title or t.is_punct or t.is_lower and t.is_alpha for t in title)
+
+
+def _ranked_line(doc: Doc, m: Span) -> bool:
+    """`m` is a line of its own, after at most a rank ("01. Robert Plant", "#12 Kip Ardley", "Jo Bevan, Band")."""
+    k = m.start - 1
+    while k >= 0 and m.start - k <= 3 and (doc[k].like_num or doc[k].text in (".", ")", "#", "-", "–", "—")):
+        k -= 1
+    if k >= 0 and not (doc[k].is_space and "\n" in doc[k].text):
+        return False
+    return m.end >= len(doc) or doc[m.end].is_space and "\n" in doc[m.end].text or doc[m.end].text == ","
 
 
 def _contrast(doc: Doc, i: int) -> bool:
