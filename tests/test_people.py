@@ -128,6 +128,8 @@ def test_generational_suffix_keeps_its_full_stop(nlp):
 
 @pytest.mark.parametrize("text,ent,expected,absent", [
     ("Then Laura Penhale walks in.", "Then Laura Penhale", "Laura Penhale", "Then Laura Penhale"),
+    ("Everyone chases it. Not Penhale. She never did.", "Not Penhale", None, "Not Penhale"),
+    ("Unlike Laura Penhale, he stayed.", "Unlike Laura Penhale", "Laura Penhale", "Unlike Laura Penhale"),
     ("We liked Verdict: Dana Whitcombe best.", "Verdict: Dana Whitcombe", None, "Verdict: Dana Whitcombe"),
     ("The scene belongs to James Arden's Kip Morrow tonight.", "James Arden's Kip Morrow", "James Arden",
      "James Arden's Kip Morrow"),

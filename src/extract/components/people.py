@@ -273,7 +273,8 @@ _APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]{0,3}['’][A-Z][a-z]+")
 
 
 _OPENING_ADVERBS = frozenset("then now meanwhile later still also so but and yet here there when while after before "
-                             "as if since though once even".split())
+                             "as if since though once even not only just unlike like with without for thanks "
+                             "dear because although unless until".split())
 
 
 _CREDIT_BEFORE = re.compile(r"(?:\((?:photos?|images?|pictures?|credit|pictured)\b[^()\n]*"
