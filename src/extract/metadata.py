@@ -49,8 +49,9 @@ _ON_TAIL = re.compile(r"\s+(?:on\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|ap
 _DATE_TAIL = re.compile(r"\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}[/.]\d)", re.I)
 _BYLINE_CLASS = re.compile(r"\bauthor(-name)?\b|byline", re.I)
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-                  "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date",
-                  "parsely-pub-date", "article.published", "published_time", "cxenseparse:recs:publishtime")
+                  "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+                  "sailthru.date", "parsely-pub-date", "article.published", "published_time",
+                  "cxenseparse:recs:publishtime")
 US_NEWSROOM_TZ = "America/New_York"
 _DATE_CLASS = re.compile(r"date|publish|posted|timestamp|byline|article-meta|entry-meta|post-meta", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")

@@ -20,7 +20,7 @@ from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import load_json, load_jsonl, load_words
 from .base import Component
@@ -660,18 +660,18 @@ class CreditFinder(Component):
         # "X picked up another trophy for his supporting role as a stunt man in W", "X was named best actress
         # for playing a lawyer in W": the part is X's when nobody else is named between them
         part_end = _part_phrase_end(doc, i, sent, person_tokens)
-        if part_end is not None:  # the work it is played in: "in (Netflix drama) W" before the clause ends
-            at = next((k for k in range(part_end, min(sent.end - 1, part_end + 10)) if doc[k].lower_ in ("in", "on")
-                       and any(q in ctx.work_at for q in range(k + 1, min(sent.end, k + 6)))), None)
-            lo, hi = _clause(doc, doc[m.start:part_end])
+        # the work it is played in: "in (Netflix drama) W" before the clause ends
+        at = None if part_end is None else next(
+            (k for k in range(part_end, min(sent.end - 1, part_end + 10)) if doc[k].lower_ in ("in", "on")
+             and any(q in ctx.work_at for q in range(k + 1, min(sent.end, k + 6)))), None)
+        if at is not None and at < _clause(doc, doc[m.start:part_end])[1]:
             ch = self._character_after(doc, part_end, sent, person_tokens, work_tokens)
             k = part_end
-            while at is not None and k < at and doc[k].is_lower and doc[k].is_alpha:
+            while k < at and doc[k].is_lower and doc[k].is_alpha:
                 k += 1  # "for playing chef Y": a description, then the part's name
-            if ch is None and at is not None and k < at and k in person_tokens and person_tokens[k].end <= at:
+            if ch is None and k < at and k in person_tokens and person_tokens[k].end <= at:
                 ch = canonical(person_tokens[k])
-            if at is not None and at < hi and not any(t.i in person_tokens and not (ch and t.text in ch)
-                                                      for t in doc[part_end:at]):
+            if not any(t.i in person_tokens and not (ch and t.text in ch) for t in doc[part_end:at]):
                 yield "actor", ch, doc[m.start:at + 1], "after"
         # "Character (Actor)", "a rookie (Actor)", "Johnny Rico (the square-jawed Actor)", "Bobby (a splendid,
         # warm Actor)", "the ghost (Actor, covered in a sheet)"
@@ -1391,11 +1391,11 @@ def _signature_line(doc: Doc, m: Span) -> bool:
     k = m.start - 1
     if k < 0 or doc[k].text not in ("–", "—", "-", "―") or m.end + 1 >= len(doc) or doc[m.end].text != ",":
         return False
-    if not (doc[k].is_sent_start or k > 0 and doc[k - 1].is_space and "\n" in doc[k - 1].text):
+    if not (doc[k].is_sent_start or k > 0 and _newline(doc[k - 1])):
         return False
     title = []
     for t in doc[m.end + 1:min(len(doc), m.end + 10)]:
-        if t.is_space and "\n" in t.text or t.i > m.end + 1 and t.is_sent_start:
+        if _newline(t) or t.i > m.end + 1 and t.is_sent_start:
             break
         title.append(t)
     else:
@@ -1408,9 +1408,14 @@ def _ranked_line(doc: Doc, m: Span) -> bool:
     k = m.start - 1
     while k >= 0 and m.start - k <= 3 and (doc[k].like_num or doc[k].text in (".", ")", "#", "-", "–", "—")):
         k -= 1
-    if k >= 0 and not (doc[k].is_space and "\n" in doc[k].text):
+    if k >= 0 and not _newline(doc[k]):
         return False
-    return m.end >= len(doc) or doc[m.end].is_space and "\n" in doc[m.end].text or doc[m.end].text == ","
+    return m.end >= len(doc) or _newline(doc[m.end]) or doc[m.end].text == ","
+
+
+def _newline(tok: Token) -> bool:
+    """A white-space token that breaks the line."""
+    return tok.is_space and "\n" in tok.text
 
 
 def _contrast(doc: Doc, i: int) -> bool:

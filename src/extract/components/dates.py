@@ -96,13 +96,12 @@ class DateFinder(Component):
                 out.append(item)
         taken = {t.i for sp in spans for t in sp}
         relative: list[dict] = []
-        for span, value in self._bare_months(doc, published, taken):
-            if doc[span.start - 1].lower_ in ("this", "last", "next", "past"):
-                # "this April", "last March": relative phrases, like "last year"
-                relative.append({"text": doc[span.start - 1:span.end].text, "value": value, "kind": "other",
-                                 "relative": True, "evidence": {"start": doc[span.start - 1].idx, "end": span.end_char,
-                                                                "text": doc[span.start - 1:span.end].text,
-                                                                "source": f"{self.name}:relative"}})
+        for span, value, is_relative in self._bare_months(doc, published, taken):
+            if is_relative:  # "this April", "last March": relative phrases, like "last year"
+                phrase = doc[span.start - 1:span.end]
+                relative.append({"text": phrase.text, "value": value, "kind": "other", "relative": True,
+                                 "evidence": {"start": phrase.start_char, "end": phrase.end_char, "text": phrase.text,
+                                              "source": f"{self.name}:relative"}})
                 continue
             if value in seen:
                 continue
@@ -262,12 +261,13 @@ class DateFinder(Component):
         return clean is not None and any(s.kind in ("list_item", "table_cell") and s.start <= span.start_char < s.end
                                          for s in clean.spans)
 
-    def _bare_months(self, doc: Doc, published: date | None, taken: set[int]) -> Iterator[tuple[Span, str]]:
+    def _bare_months(self, doc: Doc, published: date | None, taken: set[int]) -> Iterator[tuple[Span, str, bool]]:
         """"in August", "this past June", "When February rolls around", "In January of that year": a month
         named without a day or year carries the year the article makes plain. "of that year" / "of 2016"
         give it; "this" the publication's; "last"/"past" the latest such month before publication, "next"
         the first after; otherwise a future word just before it (bare_month_future) puts it after the
-        publication date, else it is the latest at or before it."""
+        publication date, else it is the latest at or before it. Yields (month, ISO value, whether "this/last/
+        next/past" makes it a relative phrase)."""
         if published is None:
             return
         before_words, future = self.cues.get("bare_month_before", ()), self.cues.get("bare_month_future", ())
@@ -301,7 +301,7 @@ class DateFinder(Component):
                 year = published.year if month >= published.month else published.year + 1
             else:
                 year = published.year if month <= published.month else published.year - 1
-            yield Span(doc, i, i + 1, label="month:bare_month"), f"{year:04d}-{month:02d}"
+            yield Span(doc, i, i + 1, label="month:bare_month"), f"{year:04d}-{month:02d}", prev in _RELATIVE_MONTH
 
     def _relative(self, doc: Doc, published: date | None) -> list[dict]:
         if published is None:
@@ -379,10 +379,10 @@ class _Openers:
 
 
 _PAST_AUX = frozenset(("was", "were", "had", "did", "went", "came"))
+_RELATIVE_MONTH = frozenset(("this", "last", "next", "past"))
 _MONTH_NUMBERS = {m: k + 1 for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                                    "september", "october", "november", "december"))}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_MONTHS = set(_MONTH_NUMBERS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _published(doc: Doc) -> date | None:

@@ -405,4 +405,3 @@ class Offices:
             if word not in self.keep_of and word not in self.work_nouns and singular not in self.work_nouns:
                 return "executive", start
         return None
-
