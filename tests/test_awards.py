@@ -457,3 +457,16 @@ def test_a_works_year_in_brackets_is_not_the_awards(run_text):
     text = "Stillwater (1971) made Kip Ardley a star, and his detective won him the Oscar for best actor in April 1972."
     got = {(a["category"], a["year"]) for a in awards(run_text(text, spans=[(0, 10, "emphasis")]))}
     assert ("best actor", 1972) in got
+
+
+@pytest.mark.parametrize("text", [
+    "At the Oscars, the other nominees for best actress were Mara Quist for Lantern Row, Ana Pereira for Tiller "
+    "and Kip Ardley for Salt of the Earth.",
+    "In the best actress race at the Oscars, Dana Vore saw off Mara Quist (Lantern Row), Ana Pereira (Tiller) "
+    "and Kip Ardley (Salt of the Earth).",
+])
+def test_nominee_list_goes_on_past_a_title_no_source_found(run_text, text):
+    # only "Lantern Row" is known as a title: the list does not stop at the member whose title is unknown
+    got = {a["recipient"] for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))
+           if a["outcome"] == "nominated"}
+    assert {"Mara Quist", "Ana Pereira", "Kip Ardley"} <= got

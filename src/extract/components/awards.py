@@ -776,6 +776,8 @@ class _Context:
                 k = own.end
                 while k < sent.end and (doc[k].text in CLOSING_QUOTES or doc[k].text == ")"):
                     k += 1
+            elif out[-1].label_ != "WORK" and k + 1 < sent.end and doc[k].lower_ in ("for", "("):
+                k = _past_unknown_title(doc, k, sent)  # "B for Nyad, C (Rustin)": a title the model missed
             joined = False
             while k < sent.end and (doc[k].text in (",", "&") or doc[k].lower_ == "and"
                                     or (out[-1].label_ == "WORK" and doc[k].text in CLOSING_QUOTES)):
@@ -860,6 +862,37 @@ def _portrayed(p: Span) -> bool:
     if as_clause_subject(p):
         return False
     return bool(prev) and (prev[-1] == "as" or prev[-1] in PLAYING_WORDS or prev[-2:] == ["portrayal", "of"])
+
+
+def _past_unknown_title(doc: Doc, k: int, sent: Span, longest: int = 10) -> int:
+    """The token after a list member's own title that no source recognised, from the "for" or "(" at `k`
+    that opens it ("C for Nyad, ...", "D (Rustin) and ..."); `k` itself when no title follows there."""
+    if doc[k].text == "(":
+        for j in range(k + 1, min(sent.end, k + longest + 2)):
+            if doc[j].text == ")":
+                first = doc[k + 1].text
+                return j + 1 if j > k + 1 and (first[:1].isupper() or first in OPENING_QUOTES) else k
+            if doc[j].text in ("(", ";", "."):
+                return k
+        return k
+    j = k + 1
+    if j < sent.end and doc[j].text in OPENING_QUOTES:
+        j += 1
+    if j >= sent.end or not doc[j].text[:1].isupper():
+        return k
+    start = j
+    while j < sent.end and j - start < longest:
+        t = doc[j]
+        if t.text[:1].isupper() or t.text[:1].isdigit() or t.text in ("'s", "’s", ":", "-", "'", "’"):
+            j += 1
+        elif t.lower_ in _CONNECTORS and t.lower_ != "and" and any(
+                u.text[:1].isupper() for u in doc[j + 1:min(sent.end, j + 3)]):
+            j += 1  # "Anatomy of a Fall"
+        else:
+            break
+    while j < sent.end and doc[j].text in CLOSING_QUOTES:
+        j += 1
+    return j if j < sent.end and (doc[j].text in (",", "&") or doc[j].lower_ == "and") else k
 
 
 def _word_before(doc: Doc, i: int) -> str:
