@@ -1101,3 +1101,18 @@ def test_a_ranked_list_under_a_plural_role_headline(run_text):
 def test_no_ranked_role_without_a_list(run_text):
     doc = run_text("The Best Actors of the Year\n01. Kip Ardley\nMore to come.", headline=True)
     assert "actor" not in roles(doc).get("Kip Ardley", [])
+
+
+@pytest.mark.parametrize("text,actor,character", [
+    ("In the film, Dana Vore, as the desperate Kip Wirtz, gives a great performance.", "Dana Vore", "Kip Wirtz"),
+    ("In the film, Mara Quist is heartbreaking as his partner Sal Rocca.", "Mara Quist", "Sal Rocca"),
+    ("In the film, Mara Quist is superb as her sister Ana Rocca.", "Mara Quist", "Ana Rocca"),
+])
+def test_part_set_off_by_commas_or_after_a_possessive(run_text, text, actor, character):
+    doc = run_text(text)
+    assert (actor, "actor", character) in {(c["person"], c["role"], c["character"]) for c in doc._.credits}
+
+
+def test_as_in_a_speech_aside_is_no_part(run_text):
+    doc = run_text("Dana Vore, as Kip Wirtz said, is the best writer of her generation.")
+    assert not [c for c in doc._.credits if c["character"]]

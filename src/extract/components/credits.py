@@ -625,6 +625,13 @@ class CreditFinder(Component):
             w_end = ctx.work_at[k + 1].end
             if w_end >= sent.end or doc[w_end].is_punct:
                 yield "actor", None, doc[m.start:k + 1], "after"
+        # "X, as the desperate Y, gives ...": a part set off by commas (not "X, as Y said, ...")
+        if i + 2 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "as":
+            ch = self._character_after(doc, i + 1, sent, person_tokens, work_tokens)
+            after = doc_text(doc).find(ch, doc[i].idx) + len(ch) if ch else -1
+            nxt = next((t for t in doc[i + 2:sent.end] if t.idx >= after), None) if after > 0 else None
+            if nxt is not None and nxt.text in (",", ")", "in", "on"):
+                yield "actor", ch, doc[m.start:i + 2], "any"
         # "X as Y"; "with X as the quarterback"
         if i < sent.end and doc[i].lower_ == "as":
             ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
@@ -874,8 +881,9 @@ class CreditFinder(Component):
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
         if i < sent.end and doc[i].lower_ in ("as", "of"):
             i += 1
-        if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
-            # "as the desperate Sonny Wortzik", "plays the translator Mariko"; "as a father" is a description
+        if i < sent.end and doc[i].lower_ in ("the", "a", "an", "his", "her", "their"):
+            # "as the desperate Sonny Wortzik", "plays the translator Mariko", "as his partner Sal"; "as a
+            # father" is a description
             k = i + 1  # "as a desperate, aging Judy Garland": modifiers, with a comma between them
             while k < min(sent.end, i + 6) and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS
                                                 or doc[k].text == "," and k > i + 1 and k + 1 < sent.end and doc[k + 1].is_lower):
