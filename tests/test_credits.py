@@ -1116,3 +1116,19 @@ def test_part_set_off_by_commas_or_after_a_possessive(run_text, text, actor, cha
 def test_as_in_a_speech_aside_is_no_part(run_text):
     doc = run_text("Dana Vore, as Kip Wirtz said, is the best writer of her generation.")
     assert not [c for c in doc._.credits if c["character"]]
+
+
+@pytest.mark.parametrize("text,names", [
+    ("To mark 50 years, founding members Tom Varga, Mick Dale, Pat Orme and Jon Fell will reunite for a tour.",
+     ["Tom Varga", "Mick Dale", "Pat Orme", "Jon Fell"]),
+    ("The trek will feature band members Tom Varga and Pat Orme.", ["Tom Varga", "Pat Orme"]),
+])
+def test_a_plural_two_word_role_noun_covers_the_list(run_text, text, names):
+    got = roles(run_text(text))
+    assert all("musician" in got.get(n, []) for n in names)
+
+
+def test_a_singer_in_a_sentence_about_a_show_keeps_the_role(run_text):
+    text = "Singer Mara Quist was seen at the premiere of the film Night Harbour on Friday."
+    doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
+    assert ("Mara Quist", "musician", None, None) in credits(doc)  # the singer, not the film's composer

@@ -517,3 +517,11 @@ def test_a_person_entity_with_no_letters_is_harmless(nlp, tagged):
     text = f"Save money {tagged} with Kestrel Run, out now."
     doc = tagged_doc(nlp, text, {tagged: "PERSON", "Kestrel Run": "WORK"})
     assert doc._.error is None and "Kestrel Run" in {w["title"] for w in doc._.works}
+
+
+@pytest.mark.parametrize("text", [
+    "The band will reunite for a special North American tour next year.",
+    "She starts her European tour in May.",
+])
+def test_where_a_tour_goes_is_no_title(run_text, text):
+    assert titles(run_text(text)) == set()

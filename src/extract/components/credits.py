@@ -83,10 +83,12 @@ class CreditFinder(Component):
         self.plural_nouns: set[str] = set()
         for role, words in r["nouns"].items():
             forms = set(words)
-            for w in words:
-                if not w.endswith("s") and " " not in w:
+            for w in words:  # "producer" -> "producers", "band member" -> "band members": plural forms
+                if not w.endswith("s"):
                     forms.add(w + "s")
-                    self.plural_nouns.add(w + "s")
+                    self.plural_nouns.add(w.split()[-1] + "s")
+                elif w[:-1] in words:
+                    self.plural_nouns.add(w.split()[-1])
             self.noun_matcher.add(role, [nlp.make_doc(w) for w in sorted(forms)])
         self.by_phrases = _index(sorted(((toks(p), role) for role, ps in r["by_phrases"].items() for p in ps),
                                         key=lambda x: -len(x[0])), -1)
@@ -170,7 +172,7 @@ class CreditFinder(Component):
                 for work in works:
                     if role == "musician" and direction == "before" and cue[0].lower_ not in _SCORE_WORDS \
                             and work_kind.get(norm_key(work or "")) in _SCREEN:
-                        continue  # "singer Ally Brooke" in a sentence about a TV show (a composer scores it)
+                        work = None  # "singer Ally Brooke" in a sentence about a TV show: a singer, not its composer
                     if role == "host" and work_kind.get(norm_key(work or "")) in ("film", "album", "song", "book"):
                         work = None  # "Host Jimmy Kimmel" at the Oscars hosts the ceremony, not the winning film
                     credit(name, role, work, character, sent)

@@ -74,6 +74,9 @@ _GENERIC_TOUR_WORDS = frozenset("world farewell reunion anniversary summer winte
                                 "uk us u.s. stadium arena headline headlining national international global final last "
                                 "first new the a".split())
 _CATEGORY_HEADS = frozenset(("best", "outstanding"))
+# a capitalised run right before one of these is a modifier: "a special North American tour"
+_FORMAT_NOUNS = frozenset("tour tours edition editions version versions release screening screenings premiere leg "
+                          "dates concert concerts".split())
 _ACTING_VERBS = frozenset("stars starred plays played appears appeared co-stars co-starred voices voiced".split())
 _COORD = re.compile(r"(?:,? and|,| or|, or) (?=[A-Z0-9])")
 # anchors whose slot often holds a person ("X film", "nominations for X"): a first name there is a name
@@ -340,8 +343,8 @@ class WorkFinder(Component):
                                                "upcoming", "hit", "next", "first", "second", "third", "final", "last",
                                                "original", "animated", "documentary", "classic")):
                 run = self._run_right(doc, i + 1)
-                if run:
-                    yield run.text, "pattern:kind_noun"
+                if run and not (run.end < n and toks[run.end].lower_ in _FORMAT_NOUNS):
+                    yield run.text, "pattern:kind_noun"  # not "a special North American tour"
             # "X (1995)"
             if tok.text == "(" and i + 2 < n and re.fullmatch(r"(19|20)\d\d", toks[i + 1].text) and toks[i + 2].text == ")":
                 run = self._run_left(doc, i)
@@ -350,6 +353,9 @@ class WorkFinder(Component):
             # "X creator Noah Hawley", "X star Y", "X film"
             if low in self.after and i > 0 and not tok.is_title:
                 run = self._run_left(doc, i)
+                if run and low == "tour" and all(t.lower_ in _GENERIC_TOUR_WORDS or t.ent_type_ in ("LOC", "GPE")
+                                                 or norm_key(t.text) in self.demonyms for t in run):
+                    continue  # "a North American tour", "her UK tour": where, not which
                 if run and not (len(run) == 1 and run[0].is_sent_start):
                     yield run.text, "pattern:after"
         # "Taylor Swift's record-breaking Eras Tour", "the Guts World Tour": a named tour
