@@ -206,3 +206,9 @@ def test_synopsis_names_a_character(run_text, text, name):
 def test_a_thing_called_x_is_no_character(run_text):
     people = {p["name"] for p in run_text("It is a story about a company called Netflix and a band called Dust.")._.people}
     assert not people
+
+
+@pytest.mark.parametrize("name", ["Harbour Lube Stage", "Northgate Health", "Meadow Foods"])
+def test_model_people_named_like_venues_or_companies_are_dropped(nlp, name):
+    doc = tagged_doc(nlp, f"The band plays {name} in Toronto on July 22.", {name: "PERSON"})
+    assert name not in {p["name"] for p in doc._.people}
