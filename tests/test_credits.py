@@ -1132,3 +1132,13 @@ def test_a_singer_in_a_sentence_about_a_show_keeps_the_role(run_text):
     text = "Singer Mara Quist was seen at the premiere of the film Night Harbour on Friday."
     doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
     assert ("Mara Quist", "musician", None, None) in credits(doc)  # the singer, not the film's composer
+
+
+def test_whose_is_a_possessive_of_the_name_before_it(run_text):
+    text = ("Justine Tarrant, whose Anatomy of a Stall took the Palme in 2023, returns. Kip Ardley, whose "
+            "grief-stricken drama Lantern Row competed here in 2021, brings a new film. Anatomy of a Stall is "
+            "a 2023 film.")
+    doc = run_text(text, spans=emphasis_spans(text, "Anatomy of a Stall", "Lantern Row"))
+    got = credits(doc)
+    assert ("Justine Tarrant", "director", "Anatomy of a Stall", None) in got
+    assert ("Kip Ardley", "director", "Lantern Row", None) in got

@@ -262,6 +262,9 @@ class CreditFinder(Component):
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
         owners += [(pron, ante, pron.end) for pron, ante in pronouns if pron[0].lower_ in _POSSESSIVES]
+        # "Justine Triet, whose Anatomy of a Fall took the Palme": a relative possessive, read like "his"
+        owners += [(doc[m.start:m.end + 2], m, m.end + 2) for m in person_spans
+                   if m.end + 2 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].lower_ == "whose"]
         # "the Sean Penn film The Comedian", "the Heinlein novel": a name used as a modifier of a work noun
         owners += [(m, m, m.end) for m in person_spans if m.start > 0 and doc[m.start - 1].lower_ in ("the", "a", "an")
                    and m.end + 1 < len(doc) and doc[m.end].is_lower and doc[m.end].lower_ in self.work_nouns]
