@@ -1142,3 +1142,16 @@ def test_whose_is_a_possessive_of_the_name_before_it(run_text):
     got = credits(doc)
     assert ("Justine Tarrant", "director", "Anatomy of a Stall", None) in got
     assert ("Kip Ardley", "director", "Lantern Row", None) in got
+
+
+@pytest.mark.parametrize("text,actor,character", [
+    ("Nora, played by Greta Lind, is a working playwright.", "Greta Lind", "Nora"),
+    ("She is married to Arthur, a gentle American writer played by Jon Magill.", "Jon Magill", "Arthur"),
+])
+def test_part_named_before_played_by(run_text, text, actor, character):
+    assert (actor, "actor", None, character) in credits(run_text(text))
+
+
+def test_a_common_word_opening_the_sentence_is_no_part(run_text):
+    got = credits(run_text("Then, played by Greta Lind, the mother arrives."))
+    assert not [c for c in got if c[3]]

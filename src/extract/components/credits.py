@@ -541,7 +541,14 @@ class CreditFinder(Component):
         for phrase, role in self._phrase_ends(doc, k0, sent):
             character = None
             if phrase in self.character_by:  # "Megan, played by Melissa McCarthy"
-                character = canonical(_name_before(doc, self._skip_back(doc, k0 - len(phrase), sent), sent, {}, work_tokens))
+                b = k0 - len(phrase)
+                name = _name_before(doc, self._skip_back(doc, b, sent), sent, {}, work_tokens, initial_ok=True)
+                # "Arthur, a gentle American writer played by X": over the description to the name before it
+                c = next((t for t in range(b - 1, max(sent.start, b - 8), -1) if doc[t].text == ","), None)
+                if name is None and c is not None and doc[c + 1].lower_ in ("a", "an", "the") \
+                        and not any(t.is_punct for t in doc[c + 1:b]):
+                    name = _name_before(doc, c, sent, {}, work_tokens, initial_ok=True)
+                character = canonical(name)
             yield role, character, doc[k0 - len(phrase):m.end], "before"
             break
         # verb after the name or after the list it ends: "X directed", "A, B and C return", "X, who directed"
@@ -1328,8 +1335,9 @@ class _Context:
 
 
 def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int],
-                 person_ok: bool = False) -> Span | None:
-    """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not sentence-initial
+                 person_ok: bool = False, initial_ok: bool = False) -> Span | None:
+    """A capitalised name right before position `i` ('Anna (Zooey Deschanel)'), not a lone sentence-initial
+    word unless `initial_ok` and not a common word ("Nora, played by X"; not "Then, played by X")
     (`canonical` of it is the name)."""
     if person_ok and (i - 1) in person_tokens and person_tokens[i - 1].end == i and person_tokens[i - 1].start >= sent.start:
         return person_tokens[i - 1]
@@ -1337,7 +1345,7 @@ def _name_before(doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens:
     while j - 1 >= sent.start and _NAME.match(doc[j - 1].text) and (j - 1) not in work_tokens \
             and (j - 1) not in person_tokens and i - j < 3:
         j -= 1
-    if j == i or j == sent.start and i - j == 1 and doc[j].is_sent_start:
+    if j == i or j == sent.start and i - j == 1 and doc[j].is_sent_start and (not initial_ok or doc[j].is_stop):
         return None
     return doc[j:i]
 
