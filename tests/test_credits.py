@@ -1155,3 +1155,8 @@ def test_part_named_before_played_by(run_text, text, actor, character):
 def test_a_common_word_opening_the_sentence_is_no_part(run_text):
     got = credits(run_text("Then, played by Greta Lind, the mother arrives."))
     assert not [c for c in got if c[3]]
+
+
+def test_acting_verb_then_a_phrase_then_as_a_part(run_text):
+    text = "Gabe Lunn plays the brother, while Anna Torv Hale featured in the first two episodes as Tess Marlow."
+    assert ("Anna Torv Hale", "actor", None, "Tess Marlow") in credits(run_text(text))

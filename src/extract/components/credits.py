@@ -626,6 +626,15 @@ class CreditFinder(Component):
                 if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
                     yield "actor", ch, doc[m.start:a + 1], "any"
                 break
+        # "X featured in the first two episodes as Tess", "X appears briefly in the finale as Y": an acting
+        # verb, then a short phrase without a break, then "as" and a name
+        if i < sent.end and doc[i].lower_ in _APPEARING_VERBS:
+            a = next((t.i for t in doc[i + 1:min(sent.end, i + 9)] if t.lower_ == "as"), None)
+            if a is not None and a > i + 2 and not any(
+                    t.is_punct or t.i in person_tokens or t.lower_ in _CLAUSE_BREAKS for t in doc[i + 1:a]):
+                ch = self._character_after(doc, a, sent, person_tokens, work_tokens)
+                if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
+                    yield "actor", ch, doc[m.start:a + 1], "any"
         # a caption or aside: "Wiig (left) and Rose Byrne in Bridesmaids.", "Jeremy Strong in Succession"
         k = i
         while k < sent.end and doc[k].text == "(" and k + 4 < sent.end and ")" in [t.text for t in doc[k + 1:k + 4]]:
@@ -1008,6 +1017,7 @@ _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "r
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 # base forms that are also nouns: right after a single name they are the noun ("a Marlowe play", "a Netflix star")
 _NOUN_LIKE_VERBS = frozenset(("play", "star"))
+_APPEARING_VERBS = frozenset("featured features appears appeared appearing stars starred starring cameos cameoed".split())
 # titles that make the signature under a blurb a critic's
 _CRITIC_TITLES = frozenset(("writer", "editor", "critic", "contributor", "reviewer", "journalist", "columnist"))
 # words that open a bracketed list of examples rather than an actor's name
