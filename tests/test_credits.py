@@ -1160,3 +1160,22 @@ def test_a_common_word_opening_the_sentence_is_no_part(run_text):
 def test_acting_verb_then_a_phrase_then_as_a_part(run_text):
     text = "Gabe Lunn plays the brother, while Anna Torv Hale featured in the first two episodes as Tess Marlow."
     assert ("Anna Torv Hale", "actor", None, "Tess Marlow") in credits(run_text(text))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The comedy stars Everett Blunn as high-maintenance creative kid Griffin Moss, who writes plays.",
+     ("Everett Blunn", "Griffin Moss")),
+    ("She joined as well as Tom Varga.", None),
+    ("Dana Vore was hired as part of Marvel Studios' slate.", None),
+])
+def test_part_after_bare_modifiers(run_text, text, expected):
+    parts = {(c[0], c[3]) for c in credits(run_text(text)) if c[3]}
+    assert parts == ({expected} if expected else set())
+
+
+@pytest.mark.parametrize("text", [
+    "Anora stars Mikey Madsen as a Brooklyn stripper who marries in haste.",
+    "Jennifer Anson won for her turn as a TV anchor in The Morning Show.",
+])
+def test_a_place_or_acronym_after_as_a_is_no_part(run_text, text):
+    assert not [c for c in credits(run_text(text)) if c[3]]

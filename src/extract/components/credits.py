@@ -902,7 +902,16 @@ class CreditFinder(Component):
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
         if i < sent.end and doc[i].lower_ in ("as", "of"):
             i += 1
-        if i < sent.end and doc[i].lower_ in ("the", "a", "an", "his", "her", "their"):
+        if i + 1 < sent.end and doc[i].is_lower and doc[i - 1].lower_ == "as" and doc[i].lower_ not in _NOT_MODIFIERS \
+                and doc[i].lower_ not in _PART_DETERMINERS:
+            # "stars X as high-maintenance creative kid Griffin": bare modifiers, then the part's name
+            k = i
+            while k < min(sent.end, i + 6) and (doc[k].is_lower and doc[k].is_alpha or doc[k].text == "-") \
+                    and doc[k].lower_ not in _NOT_MODIFIERS and doc[k].lower_ not in ("as", "well", "such", "soon", "part"):
+                k += 1
+            if k > i and k < sent.end and doc[k - 1].text != "-" and _NAME.match(doc[k].text) and k not in work_tokens:
+                i = k
+        elif i < sent.end and doc[i].lower_ in _PART_DETERMINERS:
             # "as the desperate Sonny Wortzik", "plays the translator Mariko", "as his partner Sal"; "as a
             # father" is a description
             k = i + 1  # "as a desperate, aging Judy Garland": modifiers, with a comma between them
@@ -1017,6 +1026,7 @@ _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "r
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 # base forms that are also nouns: right after a single name they are the noun ("a Marlowe play", "a Netflix star")
 _NOUN_LIKE_VERBS = frozenset(("play", "star"))
+_PART_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their"))  # "as the desperate X", "as his partner Y"
 _APPEARING_VERBS = frozenset("featured features appears appeared appearing stars starred starring cameos cameoed".split())
 # titles that make the signature under a blurb a critic's
 _CRITIC_TITLES = frozenset(("writer", "editor", "critic", "contributor", "reviewer", "journalist", "columnist"))
