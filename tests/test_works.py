@@ -525,3 +525,15 @@ def test_a_person_entity_with_no_letters_is_harmless(nlp, tagged):
 ])
 def test_where_a_tour_goes_is_no_title(run_text, text):
     assert titles(run_text(text)) == set()
+
+
+def test_a_number_opening_a_title_line_is_kept(nlp):
+    text = "Outstanding Drama Series\nThe Crown\n3 Body Problem\nSlow Horses\nThe series has 3 Body Problem fans."
+    doc = tagged_doc(nlp, text, {"Body Problem": "WORK"})
+    assert "3 Body Problem" in titles(doc)
+
+
+def test_a_rank_before_a_title_line_is_not_part_of_it(nlp):
+    text = "Our picks\n4 The Night Garden\n5 Salt Lines"
+    doc = tagged_doc(nlp, text, {"The Night Garden": "WORK"})
+    assert "The Night Garden" in titles(doc)

@@ -23,7 +23,7 @@ from spacy.attrs import IDX
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl, load_words
@@ -852,6 +852,9 @@ def _with_subtitle(ent: Span, first_names: frozenset[str]) -> str:
     Forever". The subtitle is a capitalised run after the colon that does not open with a person's
     name ("Oppenheimer: Cillian Murphy on ..."); else the "and the ..." half (`_with_and_the`)."""
     doc = ent.doc
+    lead = _line_number_before(ent)
+    if lead is not None:
+        return f"{lead.text} {ent.text}"  # "3 Body Problem" on a line of its own: the model left off the number
     m = _SUBTITLE.match(doc_text(doc), ent.end_char)
     if m is None or ":" in ent.text:
         return _with_and_the(ent) or ent.text
@@ -865,6 +868,20 @@ def _with_subtitle(ent: Span, first_names: frozenset[str]) -> str:
                                                  and e[0].lower_ in first_names for e in doc.ents):
         return ent.text
     return doc_text(doc)[ent.start_char:end] if " ".join(words) == doc_text(doc)[m.start(1):end] else ent.text
+
+
+def _line_number_before(ent: Span) -> Token | None:
+    """A bare number opening the line that `ent` ends, right before it ("3 Body Problem", "12 Angry Men" as
+    list lines): the title's first word; not a rank ("1. Title") or a count in running text."""
+    doc = ent.doc
+    if ent.start < 1:
+        return None
+    num = doc[ent.start - 1]
+    if not (num.text.isdigit() and len(num.text) <= 3 and num.whitespace_ == " ") or ent[0].lower_ in ("the", "a", "an"):
+        return None  # "4 The Creatives": a rank before a title
+    opens = num.i == 0 or "\n" in doc[num.i - 1].text or "\n" in doc[num.i - 1].whitespace_
+    ends = ent.end >= len(doc) or "\n" in ent[-1].whitespace_ or "\n" in doc[ent.end].text
+    return num if opens and ends else None
 
 
 _GLUED_PLATFORM = re.compile(r"(.+?)\s+(?:on|via)\s+(\S.*)")
