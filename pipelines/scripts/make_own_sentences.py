@@ -33,6 +33,7 @@ SLOT_LABEL = {
     "PERSON": "PERSON", "TVACTOR": "PERSON", "SURNAME": "PERSON",
     "FILM": "WORK", "SERIES": "WORK", "SONG": "WORK", "ALBUM": "WORK", "BOOK": "WORK", "GAME": "WORK",
     "PLAY": "WORK", "PODCAST": "WORK", "TOUR": "WORK", "FRANCHISE": "WORK", "SHORTTITLE": "WORK",
+    "NAMETITLE": "WORK",
     "AWARD": "AWARD", "FILMAWARD": "AWARD", "TVAWARD": "AWARD", "MUSICAWARD": "AWARD", "BOOKAWARD": "AWARD",
     "EVENT": "EVENT", "FESTIVAL": "EVENT", "CEREMONY": "EVENT",
     "STUDIO": "ORG", "NETWORK": "ORG", "BAND": "ORG", "OUTLET": "ORG", "LABEL": "ORG",
@@ -130,6 +131,20 @@ FACTS: dict[str, list[str]] = {
                   "Pirates of the Caribbean", "Star Trek", "The Conjuring", "Toy Story", "Shrek",
                   "John Wick", "Spider-Man", "Transformers", "The Hunger Games", "Godzilla", "Alien",
                   "Scream", "Halloween", "Despicable Me", "Planet of the Apes", "Dune", "Avatar"],
+    # titles that are a person's name (biopics, eponymous shows): only the slot a title fills in a
+    # sentence ("A for X", "B (X)") tells them from the person
+    "NAMETITLE": ["Rustin", "Nyad", "Priscilla", "Elvis", "Jackie", "Judy", "Lincoln", "Selma", "Spencer",
+                  "Carol", "Ali", "Ray", "Milk", "Capote", "Frida", "Rocky", "Rudy", "Annie", "Lucy", "Tully",
+                  "Maestro", "Oppenheimer", "Napoleon", "Ferrari", "Maria", "Blonde", "Columbo", "Frasier",
+                  "Monk", "Seinfeld", "Ted Lasso", "Barry", "Dexter", "Hannibal", "Luther", "Vera", "Poldark",
+                  "Wednesday", "Rebecca", "Emma", "Matilda", "Coraline", "Amadeus", "Gandhi", "Patton", "Nixon",
+                  "Ed Wood", "Erin Brockovich", "Jerry Maguire", "Forrest Gump", "Donnie Darko", "Billy Elliot",
+                  "Annie Hall", "Jojo Rabbit", "Marty", "Juno", "Carrie", "Christine", "Shirley", "Jackie Brown",
+                  "Tár", "Mank", "Harriet", "Rocketman", "Diana", "Eddie the Eagle", "Florence Foster Jenkins",
+                  "Colette", "Stan & Ollie", "Bernie", "Hugo", "Marie Antoinette", "Elizabeth", "Walk the Line",
+                  "Bohemian Rhapsody", "Hamnet", "Marty Supreme", "Maxxxine", "Hereditary", "Lady Macbeth",
+                  "Mary Poppins", "Sully", "Rudy Ray Moore", "Dolemite Is My Name", "Ricki", "Steve Jobs",
+                  "Kinsey", "Frankie", "Jimmy", "Barbara", "Louis", "Yentl", "Evita", "Chicago", "Jersey Boys"],
     # titles that are ordinary words: context, not capitalisation, must tell the model
     "SHORTTITLE": ["Us", "Fargo", "Legion", "Her", "Up", "It", "Nope", "Tár", "Girls", "Lost", "Succession",
                    "Severance", "Barry", "Atlanta", "Euphoria", "Ozark", "Dark", "Sherlock", "Friends",
