@@ -88,16 +88,18 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
     return out
 
 
-_PART_DETERMINERS = frozenset(("as", "the", "a", "an", "his", "her", "their"))
+# what opens a part's description after "as": "as the desperate X", "as his partner Y"
+PART_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their"))
 
 
 def after_as(m: Span) -> bool:
     """A name cast as a part: "as Buck Barrow", "as the sadistic sheriff Little Bill Daggett", "as his
     partner Sal"."""
     doc, j = m.doc, m.start - 1
-    while j >= 0 and m.start - j <= 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ not in _PART_DETERMINERS:
+    while j >= 0 and m.start - j <= 4 and doc[j].is_lower and doc[j].is_alpha and doc[j].lower_ != "as" \
+            and doc[j].lower_ not in PART_DETERMINERS:
         j -= 1
-    if j >= 0 and j < m.start - 1 and doc[j].lower_ in _PART_DETERMINERS and doc[j].lower_ != "as":
+    if j >= 0 and j < m.start - 1 and doc[j].lower_ in PART_DETERMINERS:
         j -= 1
     elif j < m.start - 1:
         return False  # lower-case words not opened by an article: "as well as", not a part

@@ -26,6 +26,7 @@ from ..lexicon import load_json, load_jsonl, load_words
 from .base import Component
 from .coref import NOT_CASTING as _NOT_CASTING
 from .coref import NOT_MODIFIERS as _NOT_MODIFIERS
+from .coref import PART_DETERMINERS as _PART_DETERMINERS
 from .coref import PART_NOUNS
 from .coref import PLAYING_WORDS as _PLAYING_WORDS
 from .coref import POSSESSIVES as _POSSESSIVES
@@ -622,8 +623,8 @@ class CreditFinder(Component):
             if a + 1 < sent.end and doc[a].lower_ == "as" and all(
                     t.is_lower and t.is_alpha and t.lower_ not in _CLAUSE_BREAKS and t.lower_ not in _NOT_MODIFIERS
                     and t.lower_ not in _NOT_CASTING and t.lower_ != "so" for t in doc[i:a]):
-                ch = self._character_after(doc, a, sent, person_tokens, work_tokens)
-                if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
+                ch = self._part_after_as(ctx, a, sent)
+                if ch:
                     yield "actor", ch, doc[m.start:a + 1], "any"
                 break
         # "X featured in the first two episodes as Tess", "X appears briefly in the finale as Y": an acting
@@ -632,8 +633,8 @@ class CreditFinder(Component):
             a = next((t.i for t in doc[i + 1:min(sent.end, i + 9)] if t.lower_ == "as"), None)
             if a is not None and a > i + 2 and not any(
                     t.is_punct or t.i in person_tokens or t.lower_ in _CLAUSE_BREAKS for t in doc[i + 1:a]):
-                ch = self._character_after(doc, a, sent, person_tokens, work_tokens)
-                if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1):
+                ch = self._part_after_as(ctx, a, sent)
+                if ch:
                     yield "actor", ch, doc[m.start:a + 1], "any"
         # a caption or aside: "Wiig (left) and Rose Byrne in Bridesmaids.", "Jeremy Strong in Succession"
         k = i
@@ -898,10 +899,18 @@ class CreditFinder(Component):
                 continue  # an antecedent further back is a guess ("Moss-Bachrach arrives ... He won ... for his turn")
             yield canonical(who), character, doc[k:min(sent.end, i + 2)]
 
+    def _part_after_as(self, ctx: "_Context", a: int, sent: Span) -> str | None:
+        """The part named after the "as" at token `a`, unless what follows is a one-word name the model
+        tagged PERSON ("arrives late as Tom White"; not "turns up as Adele")."""
+        person_tokens = ctx.person_tokens
+        ch = self._character_after(ctx.doc, a, sent, person_tokens, ctx.work_tokens)
+        return ch if ch and not (a + 1 in person_tokens and len(person_tokens[a + 1]) == 1) else None
+
     def _character_after(self, doc: Doc, i: int, sent: Span, person_tokens: dict, work_tokens: set[int]) -> str | None:
         """The name run after 'as'/'of' (skipping 'the'), when it is not a real person or a work."""
         if i < sent.end and doc[i].lower_ in ("as", "of"):
             i += 1
+        # (right after "as", skipped here or ending the caller's cue: "returns as")
         if i + 1 < sent.end and doc[i].is_lower and doc[i - 1].lower_ == "as" and doc[i].lower_ not in _NOT_MODIFIERS \
                 and doc[i].lower_ not in _PART_DETERMINERS:
             # "stars X as high-maintenance creative kid Griffin": bare modifiers, then the part's name
@@ -1026,7 +1035,6 @@ _MEDIUM_ROLES = {"television": "creator", "tv": "creator", "stage": "writer", "r
 _NOT_APPOSITION = frozenset("is was are were has had have will would can could says said".split())
 # base forms that are also nouns: right after a single name they are the noun ("a Marlowe play", "a Netflix star")
 _NOUN_LIKE_VERBS = frozenset(("play", "star"))
-_PART_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their"))  # "as the desperate X", "as his partner Y"
 _APPEARING_VERBS = frozenset("featured features appears appeared appearing stars starred starring cameos cameoed".split())
 # titles that make the signature under a blurb a critic's
 _CRITIC_TITLES = frozenset(("writer", "editor", "critic", "contributor", "reviewer", "journalist", "columnist"))
