@@ -1179,3 +1179,28 @@ def test_part_after_bare_modifiers(run_text, text, expected):
 ])
 def test_a_place_or_acronym_after_as_a_is_no_part(run_text, text):
     assert not [c for c in credits(run_text(text)) if c[3]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Night Harbour is a film by Kip Ardley. Dana Vore has a small but showy role as a defence lawyer.",
+     ("Dana Vore", "actor", "Night Harbour", None)),
+    ("Night Harbour is a film by Kip Ardley. Dana Vore had a cameo in Night Harbour.",
+     ("Dana Vore", "actor", "Night Harbour", None)),
+])
+def test_having_a_part_is_acting(run_text, text, expected):
+    doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
+    assert expected in credits(doc)
+
+
+def test_having_said_something_about_a_role_is_no_part(run_text):
+    text = "Night Harbour is a film by Kip Ardley. Dana Vore has said the role was hard to cast."
+    assert "actor" not in roles(run_text(text, spans=emphasis_spans(text, "Night Harbour"))).get("Dana Vore", [])
+
+
+def test_a_shows_possessive_names_a_cast_member(run_text):
+    text = ("The HBO series Glass Harbour ended in May. Glass Harbour's Mara Quist was left off the list, while "
+            "Kip Ardley was nominated for Night Watch.")
+    doc = run_text(text, spans=emphasis_spans(text, "Glass Harbour", "Night Watch"))
+    got = credits(doc)
+    assert ("Mara Quist", "actor", "Glass Harbour", None) in got
+    assert not [c for c in got if c[0] == "Kip Ardley" and c[2] == "Glass Harbour"]

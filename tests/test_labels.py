@@ -43,6 +43,11 @@ def _mapped(blank, text: str, ents: list[tuple[str, str]], **kw) -> list[tuple[s
         ("She loved the film Kestrel Run.", [("Kestrel Run", "WORK_OF_ART")], [("Kestrel Run", "WORK")]),
         # a name in a compound modifier after "The" is still a name
         ("The Bram Vale-led film opens.", [("Bram Vale", "PERSON")], [("Bram Vale", "PERSON")]),
+        # a show's possessive before a given name and surname read as one title: the show and a person
+        ("Then Harbourfall's Ella Quist was left off.", [("Harbourfall's Ella Quist", "WORK_OF_ART")],
+         [("Harbourfall", "WORK"), ("Ella Quist", "PERSON")]),
+        # a title with a possessive inside stays whole when no given name follows
+        ("She read Corvin's Last Winter.", [("Corvin's Last Winter", "WORK_OF_ART")], [("Corvin's Last Winter", "WORK")]),
     ],
 )
 def test_labels_and_titles_tagged_as_people(blank, text, ents, expected):

@@ -343,6 +343,15 @@ class CreditFinder(Component):
                 if role and ev is not None:
                     for name in (p for p in people if p in f.value):
                         credit(name, role, title, None, ev)
+        # "Fallout's Ella Purnell", "Silicon Valley's Kumail Nanjiani": a film's or show's possessive before a
+        # full name is one of its cast (a title of no known kind counts on a page mostly about films and shows)
+        screen_page = _usual_kind(work_kind.values()) in _SCREEN
+        for m in person_spans:
+            k = m.start - 1
+            w = ctx.work_ends.get(k) if k > 0 and doc[k].lower_ in ("'s", "’s") and len(m) > 1 else None
+            kind = work_kind.get(norm_key(canonical(w))) if w is not None else None
+            if w is not None and (kind in _SCREEN or kind in (None, "other") and screen_page):
+                credit(canonical(m), "actor", canonical(w), None, m.sent)
         # "The former 'Dawson's Creek' star, 42, was voted off": the epithet stands for the headline's person
         for who, w, cue in _title_epithets(doc, person_spans, work_at):
             credit(who, "actor", canonical(w), None, cue.sent)
@@ -685,6 +694,12 @@ class CreditFinder(Component):
                 ch = self._character_after(doc, t.i + 1, sent, person_tokens, work_tokens)
                 if ch:
                     yield "actor", ch, doc[m.start:t.i + 2], "any"
+                elif _has_a_part(doc, i, t.i):
+                    yield "actor", None, doc[m.start:t.i + 1], "any"  # "has a small role as a defence lawyer"
+                break
+            if t.lower_ in _HELD_PARTS and _has_a_part(doc, i, t.i) and t.i + 1 < sent.end \
+                    and doc[t.i + 1].lower_ in ("in", "on", "opposite", "alongside", ".", ",", ";"):
+                yield "actor", None, doc[m.start:t.i + 1], "any"  # "X has a supporting role in W", "X had a cameo"
                 break
         # "X picked up another trophy for his supporting role as a stunt man in W", "X was named best actress
         # for playing a lawyer in W": the part is X's when nobody else is named between them
@@ -1467,6 +1482,20 @@ def _newline(tok: Token) -> bool:
     return tok.is_space and "\n" in tok.text
 
 
+_HAVING_VERBS = frozenset("has had have gets got landed lands scored scores takes took".split())
+_HELD_PARTS = frozenset(("role", "roles", "part", "cameo", "cameos"))
+
+
+def _has_a_part(doc: Doc, i: int, noun: int) -> bool:
+    """"X has a small but showy role", "X landed a supporting part": a having verb right after the name, then
+    a determiner and at most a few plain modifiers before the part noun at `noun` (not "has said the role")."""
+    if not (i < noun - 1 and doc[i].lower_ in _HAVING_VERBS and doc[i + 1].lower_ in ("a", "an", "the", "his", "her", "their")):
+        return False
+    between = doc[i + 2:noun]
+    return len(between) <= 4 and all(t.is_lower and t.is_alpha or t.text in (",", "-") for t in between) \
+        and not any(t.lower_ in _CLAUSE_BREAKS - {"and", "but"} for t in between)
+
+
 def _contrast(doc: Doc, i: int) -> bool:
     """", while" / ", whereas" at token `i`: another clause, with its own subject, starts."""
     if doc[i].lower_ not in ("while", "whereas") or i < 1:
@@ -1506,6 +1535,9 @@ def _epithet(doc: Doc, w: Span, cue: Span) -> bool:
     """A title used as someone's epithet ("The Queen's Gambit star Harry Melling who plays Colin") names
     that person's earlier work: it is not what a cue outside the epithet is about."""
     k = _after_closing_quote(doc, w.end)
+    if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and not (cue.start <= k + 1 < cue.end):
+        # "and Fallout's Ella Purnell was left off": the show is hers, not the cue's
+        return any(p.start == k + 1 for p in doc.spans.get("people", []))
     return k + 1 < len(doc) and doc[k].lower_ in _EPITHET_NOUNS and doc[k].is_lower and cue.start > k \
         and (doc[k + 1].ent_type_ == "PERSON" or any(p.start == k + 1 for p in doc.spans.get("people", [])))
 

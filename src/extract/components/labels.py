@@ -52,6 +52,7 @@ class LabelMapper(Component):
         self.fix_titles = fix_titles
         self.title_heads = frozenset(w.casefold() for w in load_json(anchors)["title_heads"]) if fix_titles else frozenset()
         self.platforms = load_words(platforms) if fix_titles else frozenset()
+        self.first_names = load_words("first_names.txt") if fix_titles else frozenset()
         self.role_nouns = frozenset(w for ws in load_json(roles)["nouns"].values() for w in ws
                                     if " " not in w) if fix_titles else frozenset()
 
@@ -67,6 +68,11 @@ class LabelMapper(Component):
                 ent = self._title_not_person(doc, ent, ents)
             elif label == "WORK" and self.fix_titles and self._person_not_title(doc, ent):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
+            elif label == "WORK" and self.fix_titles:
+                owner = self._owner_and_person(doc, ent)
+                if owner is not None:
+                    ents.append(owner)
+                    ent = Span(doc, owner.end + 1, ent.end, label="PERSON")
             ents.append(ent)
         doc.set_ents(ents, default="outside")
         return doc
@@ -77,6 +83,17 @@ class LabelMapper(Component):
         k = ent.start - 1
         return k >= 0 and doc[k].is_lower and doc[k].lower_ in self.role_nouns and 2 <= len(ent) <= 3 \
             and all(t.is_alpha and t.is_title for t in ent) and ent[0].lower_ not in ("the", "a", "an")
+
+    def _owner_and_person(self, doc: Doc, ent: Span) -> Span | None:
+        """"Fallout's Ella Purnell" read as one title: a title, its possessive, then a capitalised name whose first
+        word is a given name is the show and one of its people (not "Charlotte's Web", "Sophie's Choice")."""
+        k = next((t.i for t in ent if t.lower_ in ("'s", "’s")), None)
+        if k is None or k == ent.start or not 2 <= ent.end - k - 1 <= 3:
+            return None
+        name = doc[k + 1:ent.end]
+        if name[0].lower_ not in self.first_names or not all(t.is_alpha and t.is_title for t in name):
+            return None
+        return Span(doc, ent.start, k, label="WORK")
 
     def _title_not_person(self, doc: Doc, ent: Span, before: list[Span]) -> Span:
         for n in (2, 1):  # "Backyard Takeover HGTV": a multi-word service, or a one-word one in capitals
