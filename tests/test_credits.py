@@ -1204,3 +1204,21 @@ def test_a_shows_possessive_names_a_cast_member(run_text):
     got = credits(doc)
     assert ("Mara Quist", "actor", "Glass Harbour", None) in got
     assert not [c for c in got if c[0] == "Kip Ardley" and c[2] == "Glass Harbour"]
+
+
+@pytest.mark.parametrize("setting,role", [
+    ("The film opens in cinemas on Friday. The film is the best film of the year, a film for every filmgoer "
+     "who loves film.", "director"),
+    ("The album is out on Friday. The album has ten songs, and the songs on the album are her best songs.", "musician"),
+])
+def test_a_makers_possessive_on_a_page_plainly_about_one_medium(run_text, setting, role):
+    text = setting + " Critics loved Kip Ardley's Night Harbour."
+    doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
+    assert ("Kip Ardley", role, "Night Harbour", None) in credits(doc)
+
+
+def test_no_makers_role_from_a_page_of_mixed_media(run_text):
+    text = ("The film and the album are out. The song and the movie are new. Critics loved Kip Ardley's Night "
+            "Harbour.")
+    doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
+    assert not [c for c in credits(doc) if c[0] == "Kip Ardley"]

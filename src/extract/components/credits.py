@@ -109,6 +109,9 @@ class CreditFinder(Component):
         self.character_by = {toks(p) for p in r.get("character_by", [])}
         self.window = window
         self.first_names = load_words("first_names.txt")
+        # one-word cue words of each kind ("film", "album", "novel"), by medium: what a page is mostly about
+        self.medium_words = {w: _MEDIUM_OF_KIND.get(kind, kind) for kind, ws in load_json("work_kinds.json").items()
+                             for w in ws if " " not in w and "-" not in w}
 
     def process(self, doc: Doc) -> Doc:
         people = {p["name"]: p for p in doc._.people or []}
@@ -258,7 +261,7 @@ class CreditFinder(Component):
         # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
         # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
-        usual = _usual_kind(work_kind.values())
+        usual = _usual_kind(work_kind.values()) or self._page_medium(doc)
         guessed = {t for t, k in work_kind.items() if k in (None, "other")} if usual else set()
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
@@ -421,6 +424,15 @@ class CreditFinder(Component):
         doc._.credits = credits
         self._award_makers(doc, credits)
         return doc
+
+    def _page_medium(self, doc: Doc) -> str | None:
+        """The kind of work a page is plainly about when its titles' kinds do not say: the medium whose words
+        ("film", "cinemas", "album", "novel") the text uses at least five times and twice as often as any other."""
+        counts = Counter(self.medium_words[t.lower_] for t in doc if t.is_lower and t.lower_ in self.medium_words)
+        top = counts.most_common(2)
+        if not top or top[0][1] < 5 or len(top) > 1 and top[0][1] < 2 * top[1][1]:
+            return None
+        return top[0][0]
 
     def _award_makers(self, doc: Doc, credits: list[dict]) -> None:
         """"Oppenheimer won best director": a directing, writing or music award a work won goes to the one
@@ -1526,6 +1538,9 @@ def _part_phrase_end(doc: Doc, i: int, sent: Span, person_tokens: dict) -> int |
     return None
 
 
+# the medium a kind's cue words count for (`_page_medium`), named by the kind that stands for it
+_MEDIUM_OF_KIND = {"miniseries": "tv_series", "season": "tv_series", "episode": "tv_series", "tv_special": "tv_series",
+                   "song": "album", "tour": "album", "franchise": "film"}
 _SCREEN = frozenset(("film", "tv_series", "miniseries", "episode", "season", "tv_special"))
 _SCORE_WORDS = frozenset(("composer", "co-composer", "score", "music", "songwriter", "lyricist"))
 _EPITHET_NOUNS = frozenset(("star", "actor", "actress", "alum", "alumna", "alumnus", "lead", "heartthrob"))
