@@ -29,6 +29,10 @@ def values(doc) -> list[str]:
         ("The festival runs May 10\u201312, 2024 in Austin.", ["2024-05-10", "2024-05-12"]),
         ("Our picks from November and December 2025 follow.", ["2025-11", "2025-12"]),
         ("It was shot between March-April 2023 in Rome.", ["2023-03", "2023-04"]),
+        # a year-less date opening a range takes the year that closes it (one back over New Year)
+        ("The show ran from 5 March to 9 June 2024 in Leeds.", ["2024-03-05", "2024-06-09"]),
+        ("Kiln Works, Harbour Gallery 18 January \u2013 22 June 2025.", ["2025-01-18", "2025-06-22"]),
+        ("It runs 12 December \u2013 4 January 2026 at the Hall.", ["2025-12-12", "2026-01-04"]),
     ],
 )
 def test_explicit_dates(run_text, text, expected):

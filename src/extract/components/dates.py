@@ -170,7 +170,12 @@ class DateFinder(Component):
             return [f"{parsed.year:04d}-{parsed.month:02d}"]
         if precision == "day":
             return [parsed.date().isoformat()]
-        # no year: the publication year, or the next one for upcoming dates well before publication
+        # no year: the year of the date that closes its range ("18 January – 22 June 2025", "5 March to 9 June
+        # 2024"; a run over New Year counts back one), else the publication year, or the next one for upcoming
+        # dates well before publication
+        closing = _closing_year(span, parsed.month)
+        if closing is not None:
+            return [date(closing, parsed.month, parsed.day).isoformat()] if _valid(closing, parsed.month, parsed.day) else []
         if published is None:
             return []
         year = published.year
@@ -406,3 +411,26 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 def _iso(y: int, m: int, d: int) -> str:
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_RANGE_JOINERS = frozenset(("-", "–", "—", "to", "until", "till", "through", "thru"))
+
+
+def _closing_year(span: Span, month: int) -> int | None:
+    """The year of the date that ends the range a year-less date opens: a joiner right after it, then a day
+    and a month (either order) and a four-digit year within a few tokens, with no break between."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in _RANGE_JOINERS:
+        return None
+    end_month = None
+    for t in doc[i + 1:min(len(doc), i + 6)]:
+        if t.lower_.rstrip(".") in _MONTHS:
+            end_month = next(n for m, n in _MONTH_NUMBERS.items() if m.startswith(t.lower_.rstrip(".")[:3]))
+        elif re.fullmatch(r"(1[89]|20)\d\d", t.text):
+            if end_month is None:
+                return None
+            return int(t.text) - (1 if month > end_month else 0)
+        elif not (t.like_num or t.text == ","):
+            return None
+    return None
