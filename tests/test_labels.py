@@ -46,6 +46,9 @@ def _mapped(blank, text: str, ents: list[tuple[str, str]], **kw) -> list[tuple[s
         # a show's possessive before a given name and surname read as one title: the show and a person
         ("Then Harbourfall's Ella Quist was left off.", [("Harbourfall's Ella Quist", "WORK_OF_ART")],
          [("Harbourfall", "WORK"), ("Ella Quist", "PERSON")]),
+        # a royal title and a given name read as a place are a person; a longer place name stays a place
+        ("The real Prince Andrew was busy.", [("Prince Andrew", "GPE")], [("Prince Andrew", "PERSON")]),
+        ("They drove to Prince Edward Island.", [("Prince Edward Island", "GPE")], [("Prince Edward Island", "LOC")]),
         # a title with a possessive inside stays whole when no given name follows
         ("She read Corvin's Last Winter.", [("Corvin's Last Winter", "WORK_OF_ART")], [("Corvin's Last Winter", "WORK")]),
     ],

@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span
 from ..lexicon import load_json, load_words
 from .base import Component
 
+_ROYAL_TITLES = frozenset(("prince", "princess", "king", "queen", "duke", "duchess"))
+
 DEFAULT_LABEL_MAP: dict[str, str] = {
     "PERSON": "PERSON", "PER": "PERSON",
     "WORK_OF_ART": "WORK", "WORK": "WORK",
@@ -64,6 +66,8 @@ class LabelMapper(Component):
                 continue
             if label != ent.label_:
                 ent = doc.char_span(ent.start_char, ent.end_char, label=label) or ent
+            if label == "LOC" and self.fix_titles and self._royal(ent):
+                ent = Span(doc, ent.start, ent.end, label="PERSON")
             if label == "PERSON" and self.fix_titles:
                 ent = self._title_not_person(doc, ent, ents)
             elif label == "WORK" and self.fix_titles and self._person_not_title(doc, ent):
@@ -83,6 +87,12 @@ class LabelMapper(Component):
         k = ent.start - 1
         return k >= 0 and doc[k].is_lower and doc[k].lower_ in self.role_nouns and 2 <= len(ent) <= 3 \
             and all(t.is_alpha and t.is_title for t in ent) and ent[0].lower_ not in ("the", "a", "an")
+
+    def _royal(self, ent: Span) -> bool:
+        """"Prince Andrew", "Queen Elizabeth" read as a place: a royal title and a given name alone are a person
+        (not "Prince Edward Island", "Queen Elizabeth Hall")."""
+        return len(ent) == 2 and ent[0].lower_ in _ROYAL_TITLES and ent[1].lower_ in self.first_names \
+            and ent[1].is_title
 
     def _owner_and_person(self, doc: Doc, ent: Span) -> Span | None:
         """"Fallout's Ella Purnell" read as one title: a title, its possessive, then a capitalised name whose first
