@@ -1222,3 +1222,17 @@ def test_no_makers_role_from_a_page_of_mixed_media(run_text):
             "Harbour.")
     doc = run_text(text, spans=emphasis_spans(text, "Night Harbour"))
     assert not [c for c in credits(doc) if c[0] == "Kip Ardley"]
+
+
+def test_a_cast_list_whose_last_member_has_a_part(run_text):
+    text = ("Night Harbour is a 1992 film. Kip Ardley, Tom Gale and a wonderfully twitchy Dana Vore as Mr. Pike "
+            "make the warehouse feel like a pressure cooker.")
+    got = credits(run_text(text, spans=emphasis_spans(text, "Night Harbour")))
+    assert {("Kip Ardley", "actor", "Night Harbour", None), ("Tom Gale", "actor", "Night Harbour", None),
+            ("Dana Vore", "actor", "Night Harbour", "Mr. Pike")} <= got
+
+
+def test_a_list_without_a_part_gets_no_acting(run_text):
+    text = "Night Harbour is a 1992 film. Kip Ardley, Tom Gale and Dana Vore were at the party."
+    got = credits(run_text(text, spans=emphasis_spans(text, "Night Harbour")))
+    assert not [c for c in got if c[1] == "actor"]

@@ -195,6 +195,18 @@ class CreditFinder(Component):
                 cues = list(self._joined_cues(ctx, mention, person_spans, found))
             found[mention.start] = cues
             gathered.append((mention, cues))
+        # "Harvey Keitel, Tim Roth and a wonderfully twitchy Steve Buscemi as Mr. Pink make ...": a cast list
+        # whose last member is given a part; the others act in the same work, their parts unnamed
+        for n, (mention, cues) in enumerate(gathered):
+            if cues:
+                continue
+            nxt = _next_in_list(doc, mention, person_tokens)
+            while nxt is not None and not found.get(nxt.start):
+                nxt = _next_in_list(doc, nxt, person_tokens)
+            if nxt is not None:
+                cast = [(role, None, cue, d) for role, ch, cue, d in found[nxt.start] if role == "actor" and ch
+                        and cue.start == nxt.start and doc[cue.end - 1].lower_ == "as"]
+                gathered[n] = (mention, cast[:1])
         # "X plays Adam, a lonely screenwriter", "X plays Rose-Lynn Harlan in W", "playing Y opposite Z": a
         # name another cue of the sentence casts as a part is that part; its own cues describe the
         # character, not a real credit
@@ -1492,6 +1504,22 @@ def _ranked_line(doc: Doc, m: Span) -> bool:
 def _newline(tok: Token) -> bool:
     """A white-space token that breaks the line."""
     return tok.is_space and "\n" in tok.text
+
+
+def _next_in_list(doc: Doc, m: Span, person_tokens: dict[int, Span]) -> Span | None:
+    """The next name of the list `m` is in ("A, B and a wonderfully twitchy C"): after a comma or "and", over a
+    determiner and at most three plain modifiers, in the same sentence."""
+    sent, k = m.sent, m.end
+    if not (k < sent.end and doc[k].text in (",", "and")):
+        return None
+    k += 2 if k + 1 < sent.end and doc[k].text == "," and doc[k + 1].lower_ == "and" else 1
+    if k < sent.end and doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+        start = k
+        while k < min(sent.end, start + 3) and doc[k].is_lower and doc[k].is_alpha:
+            k += 1
+    return person_tokens.get(k) if k < sent.end and person_tokens.get(k) is not None \
+        and person_tokens[k].start == k else None
 
 
 _HAVING_VERBS = frozenset("has had have gets got landed lands scored scores takes took".split())
