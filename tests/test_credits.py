@@ -1236,3 +1236,13 @@ def test_a_list_without_a_part_gets_no_acting(run_text):
     text = "Night Harbour is a 1992 film. Kip Ardley, Tom Gale and Dana Vore were at the party."
     got = credits(run_text(text, spans=emphasis_spans(text, "Night Harbour")))
     assert not [c for c in got if c[1] == "actor"]
+
+
+@pytest.mark.parametrize("text,acts", [
+    ("Night Harbour is a 2018 film. Dana Vore quietly steals the film.", True),
+    ("Night Harbour is a 2018 film. Dana Vore steals every scene she is in.", True),
+    ("Night Harbour won at the Grammys, where Dana Vore stole the show.", False),  # a ceremony is no screen part
+])
+def test_stealing_the_film_is_acting(run_text, text, acts):
+    got = roles(run_text(text, spans=emphasis_spans(text, "Night Harbour")))
+    assert ("actor" in got.get("Dana Vore", [])) is acts
