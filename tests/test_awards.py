@@ -470,3 +470,19 @@ def test_nominee_list_goes_on_past_a_title_no_source_found(run_text, text):
     got = {a["recipient"] for a in awards(run_text(text, spans=emphasis(text, "Lantern Row")))
            if a["outcome"] == "nominated"}
     assert {"Mara Quist", "Ana Pereira", "Kip Ardley"} <= got
+
+
+def test_each_clause_keeps_its_own_outcome(run_text):
+    text = "Kip Ardley won the Academy Award for best original screenplay, and Dana Vore received a best actor nomination."
+    got = {(a["category"], a["recipient"], a["outcome"]) for a in awards(run_text(text))}
+    assert ("best original screenplay", "Kip Ardley", "won") in got
+    assert ("best actor", "Dana Vore", "nominated") in got
+
+
+def test_a_persons_award_in_a_list_section_is_for_the_sections_work(run_text):
+    text = ("The best heist films\n3. Night Harbour (1975)\nA tense siege picture. Kip Ardley won the Academy Award "
+            "for best original screenplay.")
+    start = text.index("3. Night")
+    spans = emphasis(text, "Night Harbour") + [(start, start + len("3. Night Harbour (1975)"), "heading")]
+    got = {(a["recipient"], a["work"]) for a in awards(run_text(text, spans=spans, headline=True))}
+    assert ("Kip Ardley", "Night Harbour") in got

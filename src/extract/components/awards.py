@@ -142,6 +142,15 @@ class AwardFinder(Component):
                     continue
             found += self._from_sentence(ctx, sent, listed)
         found += self._beaten(ctx, found)
+        # "3. Dog Day Afternoon (1975)" over "Frank Pierson won the Academy Award for best original
+        # screenplay": in a list article a person's award with no work named is for the section's work
+        names = {canonical(p) for p in people}
+        for r in found:
+            if r["work"] is None and r["recipient"] in names:
+                ev = doc.char_span(r["evidence"]["start"], r["evidence"]["end"], alignment_mode="expand")
+                w = section_work(doc, ev) if ev is not None else None
+                if w is not None:
+                    r["work"] = canonical(w)
         doc._.awards = _merge(found)
         return doc
 
@@ -964,15 +973,24 @@ def _token_at(doc: Doc, char: int):  # noqa: ANN202
     return span[0] if span is not None and len(span) else None
 
 
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
+
+
 def _nearest_cue(cues: Iterable[tuple[int, int, str, bool]], anchor: Span, max_gap: int):  # noqa: ANN202
+    """The cue nearest the anchor within `max_gap` characters, preferring one in the anchor's own clause
+    ("X won the Academy Award for best original screenplay, and Y received a best actor nomination": the
+    screenplay was won, not received)."""
+    text = doc_text(anchor.doc)
     best = None
     for cue in cues:
         s, e = cue[0], cue[1]
         dist = s - anchor.end_char if s >= anchor.end_char else anchor.start_char - e
         if dist < -1:
             continue  # inside the anchor ("Oscar-winning")
-        if abs(dist) <= max_gap and (best is None or abs(dist) < best[0]):
-            best = (abs(dist), cue)
+        gap = text[anchor.end_char:s] if s >= anchor.end_char else text[e:anchor.start_char]
+        key = (bool(_CLAUSE_BREAK.search(gap)), abs(dist))
+        if abs(dist) <= max_gap and (best is None or key < best[0]):
+            best = (key, cue)
     return best[1] if best else None
 
 
