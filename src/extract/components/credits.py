@@ -112,6 +112,7 @@ class CreditFinder(Component):
         # one-word cue words of each kind ("film", "album", "novel"), by medium: what a page is mostly about
         self.medium_words = {w: _MEDIUM_OF_KIND.get(kind, kind) for kind, ws in load_json("work_kinds.json").items()
                              for w in ws if " " not in w and "-" not in w}
+        self.medium_ids = string_ids(self.medium_words)  # the words are lower case: their text ids
 
     def process(self, doc: Doc) -> Doc:
         people = {p["name"]: p for p in doc._.people or []}
@@ -273,7 +274,8 @@ class CreditFinder(Component):
         # "Hayao Miyazaki's The Boy and the Heron": a maker's possessive right before a work of known kind
         # ("Rian Johnson's third all-star Knives Out mystery", "his classic 1984 mockumentary This Is Spinal
         # Tap"), unless the text gives that person an acting part: an actor's possessive is not authorship
-        usual = _usual_kind(work_kind.values()) or self._page_medium(doc)
+        titles_kind = _usual_kind(work_kind.values())
+        usual = titles_kind or self._page_medium(doc)
         guessed = {t for t, k in work_kind.items() if k in (None, "other")} if usual else set()
         owners = [(m, m, m.end + 1) for m in person_spans
                   if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s")]
@@ -360,7 +362,7 @@ class CreditFinder(Component):
                         credit(name, role, title, None, ev)
         # "Fallout's Ella Purnell", "Silicon Valley's Kumail Nanjiani": a film's or show's possessive before a
         # full name is one of its cast (a title of no known kind counts on a page mostly about films and shows)
-        screen_page = _usual_kind(work_kind.values()) in _SCREEN
+        screen_page = titles_kind in _SCREEN
         for m in person_spans:
             k = m.start - 1
             w = ctx.work_ends.get(k) if k > 0 and doc[k].lower_ in ("'s", "’s") and len(m) > 1 else None
@@ -440,7 +442,7 @@ class CreditFinder(Component):
     def _page_medium(self, doc: Doc) -> str | None:
         """The kind of work a page is plainly about when its titles' kinds do not say: the medium whose words
         ("film", "cinemas", "album", "novel") the text uses at least five times and twice as often as any other."""
-        counts = Counter(self.medium_words[t.lower_] for t in doc if t.is_lower and t.lower_ in self.medium_words)
+        counts = Counter(self.medium_words[doc[i].text] for i in tokens_with(doc, orth=self.medium_ids))
         top = counts.most_common(2)
         if not top or top[0][1] < 5 or len(top) > 1 and top[0][1] < 2 * top[1][1]:
             return None
@@ -1518,12 +1520,13 @@ def _next_in_list(doc: Doc, m: Span, person_tokens: dict[int, Span]) -> Span | N
         start = k
         while k < min(sent.end, start + 3) and doc[k].is_lower and doc[k].is_alpha:
             k += 1
-    return person_tokens.get(k) if k < sent.end and person_tokens.get(k) is not None \
-        and person_tokens[k].start == k else None
+    nxt = person_tokens.get(k) if k < sent.end else None
+    return nxt if nxt is not None and nxt.start == k else None
 
 
 _HAVING_VERBS = frozenset("has had have gets got landed lands scored scores takes took".split())
 _HELD_PARTS = frozenset(("role", "roles", "part", "cameo", "cameos"))
+_PART_BREAKS = _CLAUSE_BREAKS - {"and", "but"}  # "a small but showy role" goes on
 
 
 def _has_a_part(doc: Doc, i: int, noun: int) -> bool:
@@ -1533,7 +1536,7 @@ def _has_a_part(doc: Doc, i: int, noun: int) -> bool:
         return False
     between = doc[i + 2:noun]
     return len(between) <= 4 and all(t.is_lower and t.is_alpha or t.text in (",", "-") for t in between) \
-        and not any(t.lower_ in _CLAUSE_BREAKS - {"and", "but"} for t in between)
+        and not any(t.lower_ in _PART_BREAKS for t in between)
 
 
 def _contrast(doc: Doc, i: int) -> bool:
@@ -1578,11 +1581,13 @@ def _epithet(doc: Doc, w: Span, cue: Span) -> bool:
     """A title used as someone's epithet ("The Queen's Gambit star Harry Melling who plays Colin") names
     that person's earlier work: it is not what a cue outside the epithet is about."""
     k = _after_closing_quote(doc, w.end)
-    if k + 1 < len(doc) and doc[k].lower_ in ("'s", "’s") and not (cue.start <= k + 1 < cue.end):
-        # "and Fallout's Ella Purnell was left off": the show is hers, not the cue's
-        return any(p.start == k + 1 for p in doc.spans.get("people", []))
-    return k + 1 < len(doc) and doc[k].lower_ in _EPITHET_NOUNS and doc[k].is_lower and cue.start > k \
-        and (doc[k + 1].ent_type_ == "PERSON" or any(p.start == k + 1 for p in doc.spans.get("people", [])))
+    if k + 1 >= len(doc):
+        return False
+    named = any(p.start == k + 1 for p in doc.spans.get("people", []))
+    if doc[k].lower_ in ("'s", "’s") and not (cue.start <= k + 1 < cue.end):
+        return named  # "and Fallout's Ella Purnell was left off": the show is hers, not the cue's
+    return doc[k].lower_ in _EPITHET_NOUNS and doc[k].is_lower and cue.start > k \
+        and (doc[k + 1].ent_type_ == "PERSON" or named)
 
 
 def _after_closing_quote(doc: Doc, i: int) -> int:

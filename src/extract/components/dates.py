@@ -387,7 +387,9 @@ _PAST_AUX = frozenset(("was", "were", "had", "did", "went", "came"))
 _RELATIVE_MONTH = frozenset(("this", "last", "next", "past"))
 _MONTH_NUMBERS = {m: k + 1 for k, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
                                                    "september", "october", "november", "december"))}
-_MONTHS = set(_MONTH_NUMBERS) | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+# month words, full and short ("jan", "sept"), to their numbers
+_MONTH_OF = _MONTH_NUMBERS | {m[:3]: n for m, n in _MONTH_NUMBERS.items() if m != "may"} | {"sept": 9}
+_MONTHS = set(_MONTH_OF)
 
 
 def _published(doc: Doc) -> date | None:
@@ -425,8 +427,8 @@ def _closing_year(span: Span, month: int) -> int | None:
         return None
     end_month = None
     for t in doc[i + 1:min(len(doc), i + 6)]:
-        if t.lower_.rstrip(".") in _MONTHS:
-            end_month = next(n for m, n in _MONTH_NUMBERS.items() if m.startswith(t.lower_.rstrip(".")[:3]))
+        if t.lower_.rstrip(".") in _MONTH_OF:
+            end_month = _MONTH_OF[t.lower_.rstrip(".")]
         elif re.fullmatch(r"(1[89]|20)\d\d", t.text):
             if end_month is None:
                 return None

@@ -7,8 +7,10 @@ PERSON/PER -> PERSON, WORK_OF_ART -> WORK, GPE/LOC -> LOC, ORG, EVENT, DATE.
 With `fix_titles` (default), a PERSON span that reads as a title becomes WORK: one ending in a
 capitalised head noun of a title ("Eras Tour", "The Late Show"; not "Song", a surname) or led by a capitalised "The" the model left
 out ("The Phantom Menace" tagged PERSON on "Phantom Menace"); one ending in a streaming service or channel
-is the title before it ("Backyard Takeover HGTV" -> "Backyard Takeover"). The head nouns and services are
-data (`title_heads` in `patterns/work_anchors.json`, `patterns/platforms.txt`).
+is the title before it ("Backyard Takeover HGTV" -> "Backyard Takeover"). A title "Show's Given-name Surname"
+is split into the show and the person ("Fallout's Ella Purnell"), and a royal title with a given name read as a
+place is a person ("Prince Andrew"). The head nouns, services and given names are data (`title_heads` in
+`patterns/work_anchors.json`, `patterns/platforms.txt`, `patterns/first_names.txt`).
 """
 
 from __future__ import annotations
