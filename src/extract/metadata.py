@@ -13,7 +13,8 @@ from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import PreformattedString
 from dateutil import parser as dateparser
 
 from .schema import Meta
@@ -538,7 +539,7 @@ def _visible_strings(nodes: Iterable, limit: int) -> list[str]:
 def _visible_nodes(nodes: Iterable, limit: int) -> list[NavigableString]:
     out, size = [], 0
     for node in nodes:
-        if isinstance(node, NavigableString) and not isinstance(node, Comment) and node.strip():
+        if isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and node.strip():
             out.append(node)
             size += len(node)
             if size > limit:
