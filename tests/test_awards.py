@@ -486,3 +486,34 @@ def test_a_persons_award_in_a_list_section_is_for_the_sections_work(run_text):
     spans = emphasis(text, "Night Harbour") + [(start, start + len("3. Night Harbour (1975)"), "heading")]
     got = {(a["recipient"], a["work"]) for a in awards(run_text(text, spans=spans, headline=True))}
     assert ("Kip Ardley", "Night Harbour") in got
+
+
+_PRIZE_BLOCK = (
+    "Harbour Lights took five prizes at the 77th British Academy Film Awards on Sunday.\n"
+    "The main winners\n"
+    "Best film: Harbour Lights\n"
+    "Outstanding British film: The Salt Road\n"
+    "Director: Laura Penhale, Harbour Lights\n"
+    "Leading actress: Mara Quell, The Salt Road\n"
+    "Editing: Harbour Lights – James Arden\n"
+    "Documentary: 12 Days in Vell\n"
+    "Rising star: Chris Mallory\n")
+
+
+def test_lines_of_a_prize_list_without_head_words_are_categories(run_text):
+    got = {(a["category"], a["recipient"], a["work"], a["outcome"]) for a in awards(run_text(_PRIZE_BLOCK))}
+    assert {("Director", "Laura Penhale", "Harbour Lights", "won"),
+            ("Leading actress", "Mara Quell", "The Salt Road", "won"),
+            ("Editing", "James Arden", "Harbour Lights", "won"),
+            ("Documentary", "12 Days in Vell", "12 Days in Vell", "won"),
+            ("Rising star", "Chris Mallory", None, "won")} <= got
+    assert all(a["award"] == "BAFTA Award" and a["year"] == 2024 for a in awards(run_text(_PRIZE_BLOCK)))
+
+
+@pytest.mark.parametrize("intro", ["The film earned Laura Penhale a Bafta nomination last year.\nCredits",
+                                   "Laura Penhale won a Bafta for her last film.\nThe details"])
+def test_a_credits_box_is_not_a_prize_list(run_text, intro):
+    text = (f"{intro}\nDirector: Laura Penhale\nCinematography: James Arden\nEditing: Mara Quell\n"
+            "Running time: 112 minutes\n")
+    assert [a["category"] for a in awards(run_text(text))
+            if a["category"] in ("Director", "Cinematography", "Editing", "Running time")] == []

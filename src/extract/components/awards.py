@@ -66,6 +66,7 @@ _POSSESSIVE_DETS = frozenset("his her their its a an the first second third four
 _NOMINEE_ASIDE = re.compile(r"[(\[]\s*(?:also\s+)?(?:nominated|nominees|nominees were|other nominees|also in the running)\s*:\s*",
                             re.I)
 _LIST_LINE = re.compile(r"^[^\w\n]*(?P<head>[^:\n]{3,90}):[ \t]+\S[^\n]*", re.M)  # "Best New Artist: Samara Joy"
+_LIST_INTRO = re.compile(r"\b(?:winners|nominees|nominations|full list|the list)\b", re.I)
 _WINNERS = re.compile(r"\b(?:winners?|won|wins|took home)\b", re.I)
 _YEAR_PRIZES = frozenset("album record song artist entertainer songwriter producer".split())
 _TROPHY_NOUNS = frozenset("grammy oscar emmy award globe tony bafta prize trophy statuette".split())
@@ -253,45 +254,86 @@ class AwardFinder(Component):
         """Winners listed one category per line: "Record of the Year: Lizzo – "About Damn Time" (also
         nominated: ABBA, "Don't Shut Me Down"; Adele, "Easy on Me")", "Best Director: A (W)", "Best
         Picture: W". The winners take the list's outcome (won unless the text before says nominations);
-        the names in the nominee aside are nominated."""
+        the names in the nominee aside are nominated. In a block of such lines that is plainly a list of
+        prizes (two lines or more open with a category phrase, or the line before it announces winners
+        or nominees), the other lines count too: "Director: A, W", "Editing: W – A", "Rising star: A"."""
         doc, text = ctx.doc, doc_text(ctx.doc)
         out: list[dict] = []
+        for block in self._category_blocks(ctx):
+            outcome = self._block_outcome(doc, block[0][0].start())
+            for line, cat, colon in block:
+                line_start, line_end = line.start(), line.end()
+                body, year = ctx.body_before(cat)
+                if body is None:
+                    continue
+                category = text[cat.start_char:colon].strip()
+                evidence = doc.char_span(line_start, line_end, alignment_mode="expand") or cat
+                aside = _NOMINEE_ASIDE.search(text, colon + 1, line_end)
+                entries = [(r, w, outcome) for r, w in
+                           self._line_entries(ctx, colon + 1, aside.start() if aside else line_end, single=True)]
+                if aside:
+                    aside_end = text.find(")", aside.end(), line_end)
+                    entries += [(r, w, "nominated") for r, w in
+                                self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end)]
+                # "Best film: W", "Documentary: W": a work's own prize names the work it went to
+                entries = [(r, r if w is None and r and not _is_person(ctx, r) and _work_category(category) else w, o)
+                           for r, w, o in entries]
+                out += [self._rec(body, category, r, w, o, year, evidence) for r, w, o in entries]
+        return out
+
+    def _category_blocks(self, ctx: "_Context") -> list[list[tuple[re.Match[str], Span, int]]]:
+        """Runs of consecutive "Category: entry" lines, each line with its category span and colon."""
+        doc, text = ctx.doc, doc_text(ctx.doc)
         # a line opening with a category phrase, or with a head word ("Best Música Urbana Album:", words the
         # vocabulary lacks), then a colon
         starts = {c.start_char: c for c in ctx.categories if c.label_ == "CATEGORY"}
-        block_end, outcome = -2, "won"
+        runs: list[list[tuple[re.Match[str], Span | None, int]]] = []
+        block_end = -2
         for line in _LIST_LINE.finditer(text):
-            line_start, line_end, colon = line.start(), line.end(), line.end("head")
-            lead = line.start("head")
+            colon, lead = line.end("head"), line.start("head")
+            if not text[colon + 1:line.end()].strip():
+                continue
             cat = starts.get(lead)
             if cat is None:
                 head = _token_at(doc, lead)
-                if head is None or head.lower_ not in self.heads or head.lower_ == "top" or not head.is_title:
-                    continue
-                cat = doc.char_span(lead, colon, alignment_mode="contract")
-                if cat is None:
-                    continue
+                if head is not None and head.lower_ in self.heads and head.lower_ != "top" and head.is_title:
+                    cat = doc.char_span(lead, colon, alignment_mode="contract")
             # "Producer of the Year, Non-Classical:": a qualifier may follow the phrase before its colon
-            if len(text[cat.end_char:colon].split()) > 3 or not text[colon + 1:line_end].strip():
-                continue
-            body, year = ctx.body_before(cat)
-            if body is None:
-                continue
-            category = text[cat.start_char:colon].strip()
-            # consecutive lines share the line introducing their block, and so its outcome
-            if line_start != block_end + 1:
-                outcome = self._block_outcome(doc, line_start)
-            block_end = line_end
-            evidence = doc.char_span(line_start, line_end, alignment_mode="expand") or cat
-            aside = _NOMINEE_ASIDE.search(text, colon + 1, line_end)
-            entries = [(r, w, outcome) for r, w in self._line_entries(ctx, colon + 1, aside.start() if aside else line_end,
-                                                                      single=True)]
-            if aside:
-                aside_end = text.find(")", aside.end(), line_end)
-                entries += [(r, w, "nominated") for r, w in
-                            self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end)]
-            out += [self._rec(body, category, r, w, o, year, evidence) for r, w, o in entries]
-        return out
+            if cat is not None and len(text[cat.end_char:colon].split()) > 3:
+                cat = None
+            if line.start() != block_end + 1:
+                runs.append([])
+            block_end = line.end()
+            runs[-1].append((line, cat, colon))
+        blocks = []
+        for run in runs:
+            named = sum(1 for _, cat, _ in run if cat is not None)
+            listed = len(run) >= 3 and (named >= 2 or self._announces_list(text, run[0][0].start()))
+            block = []
+            for line, cat, colon in run:
+                if cat is None and listed:
+                    cat = self._plain_category(doc, text, line.start("head"), colon)
+                if cat is not None:
+                    block.append((line, cat, colon))
+            if block:
+                blocks.append(block)
+        return blocks
+
+    @staticmethod
+    def _announces_list(text: str, line_start: int) -> bool:
+        """Whether the line before `line_start` introduces winners or nominees ("The main winners")."""
+        before = text[:max(0, line_start - 1)]
+        intro = before[before.rfind("\n") + 1:]
+        return bool(_LIST_INTRO.search(intro)) and len(intro.split()) <= 12
+
+    @staticmethod
+    def _plain_category(doc: Doc, text: str, lead: int, colon: int) -> Span | None:
+        """A category named without a head word ("Director", "Leading actress", "EE rising star")."""
+        head = text[lead:colon].strip()
+        words = head.split()
+        if not words or len(words) > 10 or not words[0][:1].isupper() or any(c.isdigit() for c in head):
+            return None
+        return doc.char_span(lead, lead + len(text[lead:colon].rstrip()), alignment_mode="contract")
 
     def _block_outcome(self, doc: Doc, line_start: int) -> str:
         """The outcome of a block of "Category: ..." lines: what the line introducing it says ("Here are the
@@ -339,11 +381,13 @@ class AwardFinder(Component):
             if not quoted and what and norm_key(piece) == norm_key(what[0].text):
                 work = None  # the whole entry is a name the model took for a title ("Wet Leg"): an act
             if who:
+                if work is None and single:  # "Christopher Nolan, Oppenheimer", "Anatomy of a Fall – J. Triet"
+                    work = _rest_title(text, a, b, who)
                 out += [(canonical(p), work) for p in who]
                 continue
             name = _QUOTED.sub("", piece)
             name = re.split(r"\s[–—-]\s|,|\(", name)[0].strip(" .;:–—-\"“”")
-            if name and name[0].isupper() and len(name.split()) <= 6:
+            if name and (name[0].isupper() or name[0].isdigit()) and len(name.split()) <= 6:
                 out.append((name, work))  # a band or act the entity model does not take for a person
             elif work:
                 out.append((work, work))
@@ -833,6 +877,26 @@ _WORK_CATEGORY_WORDS = frozenset("picture film movie musical play revival series
 _PERSON_CATEGORY_WORDS = frozenset("actor actress actors actresses director direction directing screenplay writing "
                                    "writer performance performer host score song book supporting leading featured "
                                    "lead choreography composer artist vocal producer newcomer".split())
+
+
+def _is_person(ctx: "_Context", name: str) -> bool:
+    return any(canonical(p) == name for p in ctx.people)
+
+
+def _rest_title(text: str, start: int, end: int, people: list[Span]) -> str | None:
+    """The one other thing a category line's entry names beside its people: the title in "A, W" or
+    "W – A, B" (None if the rest is not one capitalised stretch of at most ten words)."""
+    rest, pos = [], start
+    for p in sorted(people, key=lambda s: s.start_char):
+        rest.append(text[pos:p.start_char])
+        pos = p.end_char
+    rest.append(text[pos:end])
+    pieces = [r.strip(" .,;:–—-()\"“”'") for chunk in rest for r in re.split(r"\s[–—-]\s|,|\(|\)", chunk)]
+    pieces = [r for r in pieces if r and r.lower() not in ("and", "&")]
+    if len(pieces) != 1:
+        return None
+    title = pieces[0]
+    return title if (title[0].isupper() or title[0].isdigit()) and len(title.split()) <= 10 else None
 
 
 def _speaker(doc: Doc, p: Span) -> bool:
