@@ -11,13 +11,11 @@ from __future__ import annotations
 import gc
 import os
 import re
-import warnings
 from bisect import bisect_left
 from contextlib import contextmanager
 from typing import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
-from bs4.element import PreformattedString
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from . import settings
 from .decode import decode
@@ -25,8 +23,8 @@ from .document import CleanDocument, Fact, RawDocument, TextSpan
 from .errors import SkipDocument
 from .language import detect_language
 from .metadata import extract_meta, jsonld_article_body, parse_jsonld
-from .soupbuild import fast_soup
-from .treeops import TextSizes, attr_matches, descendant_tags
+from .soupbuild import bs4_soup, fast_soup
+from .treeops import TextSizes, attr_matches, descendant_tags, is_text
 
 _WS = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“]([^\"“”\n]{2,120})[\"”]|(?<![\w])['‘]([^'‘’\n]{2,80})['’](?![\w])")
@@ -44,9 +42,7 @@ def parse_html(text: str) -> BeautifulSoup:
         soup = fast_soup(text)
         if soup is not None:
             return soup
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return BeautifulSoup(text, "lxml")
+    return bs4_soup(text)
 
 
 def _prestrip(text: str) -> str:
@@ -235,8 +231,7 @@ def _in_paragraph(tag: Tag) -> bool:
         if parent is None or parent.name in ("body", "html"):
             return False
         if parent.name == "p":
-            return any(isinstance(c, NavigableString) and not isinstance(c, PreformattedString) and len(c.strip()) > 20
-                       for c in parent.descendants)
+            return any(is_text(c) and len(c.strip()) > 20 for c in parent.descendants)
         parent = parent.parent
     return False
 
@@ -412,7 +407,7 @@ def _scored_blocks(body: Tag, sizes: TextSizes) -> Iterator[tuple[Tag, str, int]
     for div in tags:
         if div.name not in loose:
             continue
-        own = [str(c) for c in div.contents if isinstance(c, NavigableString) and not isinstance(c, PreformattedString)]
+        own = [str(c) for c in div.contents if is_text(c)]
         text = _WS.sub(" ", " ".join(own)).strip()
         if len(text) >= 25:
             yield div, text, 0
@@ -532,7 +527,7 @@ class _TextBuilder:
         after_tag: str | None = None
         for child in node.children:
             if isinstance(child, NavigableString):
-                if not isinstance(child, PreformattedString):
+                if is_text(child):
                     self._line.append(str(child))
                     self._line_len += len(child)
                     after_tag = None
@@ -626,7 +621,7 @@ class _TextBuilder:
         after_tag: str | None = None
         for child in node.children:
             if isinstance(child, NavigableString):
-                if not isinstance(child, PreformattedString):
+                if is_text(child):
                     self._line.append(str(child))
                     self._line_len += len(child)
                     after_tag = None

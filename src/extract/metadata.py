@@ -14,11 +14,10 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bs4 import BeautifulSoup, NavigableString, Tag
-from bs4.element import PreformattedString
 from dateutil import parser as dateparser
 
 from .schema import Meta
-from .treeops import attr_matches, descendant_tags
+from .treeops import attr_matches, descendant_tags, is_text
 
 log = logging.getLogger(__name__)
 
@@ -539,7 +538,7 @@ def _visible_strings(nodes: Iterable, limit: int) -> list[str]:
 def _visible_nodes(nodes: Iterable, limit: int) -> list[NavigableString]:
     out, size = [], 0
     for node in nodes:
-        if isinstance(node, NavigableString) and not isinstance(node, PreformattedString) and node.strip():
+        if is_text(node) and node.strip():
             out.append(node)
             size += len(node)
             if size > limit:

@@ -25,10 +25,11 @@ differ, all in these ways.
 from __future__ import annotations
 
 import re
+import warnings
 from functools import lru_cache
 from typing import Any
 
-from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, ProcessingInstruction, Tag, XMLParsedAsHTMLWarning
 from lxml import etree
 
 __all__ = ["fast_soup", "same_tree", "bs4_soup"]
@@ -53,7 +54,9 @@ _REFERENCE = (
 
 def bs4_soup(text: str) -> BeautifulSoup:
     """The tree bs4's own lxml builder makes (the reference `fast_soup` must equal)."""
-    return BeautifulSoup(text, "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(text, "lxml")
 
 
 class _Template:
@@ -203,8 +206,7 @@ def _build(text: str) -> BeautifulSoup | None:
         return None
     soup = BeautifulSoup("", "lxml")
     builder = _Builder(_template())
-    info = root.getroottree().docinfo
-    if not _head(text, root, info, builder, soup):
+    if not _head(text, root, builder, soup):
         return None
     top = [root] + list(root.itersiblings())
     for el in top:
@@ -218,11 +220,12 @@ def _build(text: str) -> BeautifulSoup | None:
     return soup
 
 
-def _head(text: str, root: Any, info: Any, builder: _Builder, soup: BeautifulSoup) -> bool:
+def _head(text: str, root: Any, builder: _Builder, soup: BeautifulSoup) -> bool:
     """Put what precedes the first element into the soup, in the order of the text: doctypes,
     comments and PIs (lxml's root's preceding siblings) and, once a stray end tag was seen, the
     whitespace between them, which bs4 gets as data and lxml drops. False (bs4 should build) when
     the head holds something else or its comments cannot be matched to lxml's."""
+    info = root.getroottree().docinfo
     before = list(root.itersiblings(preceding=True))[::-1]
     position, stray_end, used = 0, False, 0
     while (token := _HEAD_TOKEN.match(text, position)) is not None:

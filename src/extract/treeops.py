@@ -18,11 +18,17 @@ import re
 from typing import Any, Iterable
 
 from bs4 import CData, NavigableString, Tag
+from bs4.element import PreformattedString
 
 _WS = re.compile(r"\s+")
 # the string classes `Tag.get_text()` reads for an ordinary tag (exact types, no subclasses)
 _MAIN_TYPES = Tag.MAIN_CONTENT_STRING_TYPES
 assert _MAIN_TYPES == {NavigableString, CData}
+
+
+def is_text(node: Any) -> bool:
+    """A string of the page's text: not a comment, doctype, declaration or processing instruction."""
+    return isinstance(node, NavigableString) and not isinstance(node, PreformattedString)
 
 
 def descendant_tags(root: Tag) -> list[Tag]:

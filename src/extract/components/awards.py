@@ -145,9 +145,8 @@ class AwardFinder(Component):
         found += self._beaten(ctx, found)
         # "3. Dog Day Afternoon (1975)" over "Frank Pierson won the Academy Award for best original
         # screenplay": in a list article a person's award with no work named is for the section's work
-        names = {canonical(p) for p in people}
         for r in found:
-            if r["work"] is None and r["recipient"] in names:
+            if r["work"] is None and r["recipient"] in ctx.names:
                 ev = doc.char_span(r["evidence"]["start"], r["evidence"]["end"], alignment_mode="expand")
                 w = section_work(doc, ev) if ev is not None else None
                 if w is not None:
@@ -276,7 +275,7 @@ class AwardFinder(Component):
                     entries += [(r, w, "nominated") for r, w in
                                 self._line_entries(ctx, aside.end(), aside_end if aside_end > 0 else line_end)]
                 # "Best film: W", "Documentary: W": a work's own prize names the work it went to
-                entries = [(r, r if w is None and r and not _is_person(ctx, r) and _work_category(category) else w, o)
+                entries = [(r, r if w is None and r and r not in ctx.names and _work_category(category) else w, o)
                            for r, w, o in entries]
                 out += [self._rec(body, category, r, w, o, year, evidence) for r, w, o in entries]
         return out
@@ -291,8 +290,6 @@ class AwardFinder(Component):
         block_end = -2
         for line in _LIST_LINE.finditer(text):
             colon, lead = line.end("head"), line.start("head")
-            if not text[colon + 1:line.end()].strip():
-                continue
             cat = starts.get(lead)
             if cat is None:
                 head = _token_at(doc, lead)
@@ -322,18 +319,18 @@ class AwardFinder(Component):
     @staticmethod
     def _announces_list(text: str, line_start: int) -> bool:
         """Whether the line before `line_start` introduces winners or nominees ("The main winners")."""
-        before = text[:max(0, line_start - 1)]
-        intro = before[before.rfind("\n") + 1:]
+        end = max(0, line_start - 1)
+        intro = text[text.rfind("\n", 0, end) + 1:end]
         return bool(_LIST_INTRO.search(intro)) and len(intro.split()) <= 12
 
     @staticmethod
     def _plain_category(doc: Doc, text: str, lead: int, colon: int) -> Span | None:
         """A category named without a head word ("Director", "Leading actress", "EE rising star")."""
-        head = text[lead:colon].strip()
+        head = text[lead:colon].rstrip()
         words = head.split()
         if not words or len(words) > 10 or not words[0][:1].isupper() or any(c.isdigit() for c in head):
             return None
-        return doc.char_span(lead, lead + len(text[lead:colon].rstrip()), alignment_mode="contract")
+        return doc.char_span(lead, lead + len(head), alignment_mode="contract")
 
     def _block_outcome(self, doc: Doc, line_start: int) -> str:
         """The outcome of a block of "Category: ..." lines: what the line introducing it says ("Here are the
@@ -769,6 +766,7 @@ class _Context:
         self.doc, self.mentions, self.categories, self.body_of = doc, mentions, categories, body_of
         self.single_prize, self.stated_year = single_prize, stated_year
         self.people = people
+        self.names = {canonical(p) for p in people}
         self.works = sorted(works, key=lambda s: s.start)
         self.person_at = {p.start: p for p in people}
         self.work_at = {w.start: w for w in self.works}
@@ -877,10 +875,6 @@ _WORK_CATEGORY_WORDS = frozenset("picture film movie musical play revival series
 _PERSON_CATEGORY_WORDS = frozenset("actor actress actors actresses director direction directing screenplay writing "
                                    "writer performance performer host score song book supporting leading featured "
                                    "lead choreography composer artist vocal producer newcomer".split())
-
-
-def _is_person(ctx: "_Context", name: str) -> bool:
-    return any(canonical(p) == name for p in ctx.people)
 
 
 def _rest_title(text: str, start: int, end: int, people: list[Span]) -> str | None:
