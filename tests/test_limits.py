@@ -144,6 +144,32 @@ def test_slow_nlp_gets_e008_and_the_batch_goes_on(slow_nlp_extractor: Extractor,
         assert a == b
 
 
+@pytest.mark.parametrize("clean_ahead", [False, True])
+def test_slow_extraction_component_gets_e008(monkeypatch: pytest.MonkeyPatch, clean_ahead: bool) -> None:
+    """A component after the model runs one document at a time (with clean-ahead, in the second
+    thread), each within its own time left: only the slow document gets E008."""
+    from extract.components.dates import DateFinder
+
+    real = DateFinder.process
+
+    def slow_process(self, doc):  # noqa: ANN001, ANN202
+        if "SLOWPAGE" in doc.text:
+            spin()
+        return real(self, doc)
+
+    monkeypatch.setattr(DateFinder, "process", slow_process)
+    ex = Extractor("blank", limits=Limits(max_seconds=0.5), batch_size=2, clean_ahead=clean_ahead)
+    pages = [(ARTICLE.format(i=i), f"p{i}.html") for i in range(4)]
+    pages.insert(1, (ARTICLE.format(i="SLOWPAGE"), "slow.html"))
+    t = time.monotonic()
+    got = list(ex.pipe(pages))
+    assert time.monotonic() - t < 10
+    assert [(r.status, r.error.code if r.error else None) for r in got] == [
+        ("ok", None), ("error", "E008"), ("ok", None), ("ok", None), ("ok", None)]
+    assert not got[1].works and not got[1].dates  # never half a record
+    assert got[0].dates and got[2].dates
+
+
 @pytest.mark.parametrize("where", ["main", "thread"])
 def test_slow_cleaning_gets_e008(monkeypatch: pytest.MonkeyPatch, where: str) -> None:
     import extract.extractor as extractor_module

@@ -133,8 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", type=int, default=3, help="timed passes; each mode reports its fastest (default: 3)")
     p.add_argument("--chunk", type=int, default=0, help="pages per mode before switching to the next mode "
                    "(default 0: a whole pass per mode, modes rotated each round)")
-    p.add_argument("--modes", nargs="+", choices=("pipeline", "model", "assembled"),
-                   help="modes to run (default: all three)")
+    p.add_argument("--modes", nargs="+", choices=("pipeline", "sequential", "model", "assembled"),
+                   help="modes to run (default: all four)")
     p.add_argument("--model", help="spaCy pipeline for modes pipeline and model (default: the shipped model)")
     p.add_argument("--no-memory", action="store_true", help="skip the peak-memory pass (one forked run per mode)")
     p.add_argument("--json", metavar="PATH", help="also write the report as JSON")

@@ -49,6 +49,38 @@ def process_chunk(chunk: Chunk, extractor: Extractor) -> Result:
     return records, {k: v - before.get(k, 0.0) for k, v in extractor.stage_seconds.items()}
 
 
+def stream_chunks(chunks: Iterable[Chunk], extractor: Extractor) -> Iterator[Result]:
+    """`process_chunk` over every chunk, but with the documents of all chunks fed to one
+    `extractor.pipe`, so its stages keep overlapping from chunk to chunk (the next batch is
+    cleaned while the model reads this one). A chunk's result comes out once all its records
+    have; the seconds per stage are what the extractor spent since the previous chunk's result."""
+    fed: deque[tuple[Chunk, int]] = deque()  # chunks whose documents went in, oldest first
+
+    def documents() -> Iterator[RawDocument]:
+        for chunk in chunks:
+            raws = [item for item in chunk if isinstance(item, RawDocument)]
+            fed.append((chunk, len(raws)))
+            yield from raws
+
+    records = extractor.pipe(documents())
+    got: deque[ArticleRecord] = deque()
+    before = dict(extractor.stage_seconds)
+    exhausted = False
+    while True:
+        while fed and len(got) >= fed[0][1]:
+            chunk, _ = fed.popleft()
+            out = [got.popleft() if isinstance(item, RawDocument) else item for item in chunk]
+            now = dict(extractor.stage_seconds)
+            yield out, {k: v - before.get(k, 0.0) for k, v in now.items()}
+            before = now
+        if exhausted:
+            return
+        try:
+            got.append(next(records))
+        except StopIteration:
+            exhausted = True
+
+
 class LocalEngine:
     """`workers` processes (or the calling process when `workers == 1`); `map` keeps input order."""
 
@@ -59,9 +91,7 @@ class LocalEngine:
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[Result]:
         if self.workers == 1:
-            extractor = self.extractor or self.config.build()
-            for chunk in chunks:
-                yield process_chunk(chunk, extractor)
+            yield from stream_chunks(chunks, self.extractor or self.config.build())
             return
         # fork: workers start at once with the libraries already imported; a worker that dies (killed,
         # out of memory) breaks the pool with an error instead of hanging it
