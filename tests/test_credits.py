@@ -1246,3 +1246,50 @@ def test_a_list_without_a_part_gets_no_acting(run_text):
 def test_stealing_the_film_is_acting(run_text, text, acts):
     got = roles(run_text(text, spans=emphasis_spans(text, "Night Harbour")))
     assert ("actor" in got.get("Dana Vore", [])) is acts
+
+
+
+_CAST = {"Hollowmere": "WORK", "Marta Quillon": "PERSON", "Desmond Fairweather": "PERSON", "Piet Vandersloot": "PERSON",
+         "Bastian Crane": "PERSON"}  # the model reading a part's name as a person's, as it does
+
+
+def _cast_doc(nlp, text):  # noqa: ANN001, ANN202
+    return tagged_doc(nlp, text, {k: v for k, v in _CAST.items() if k in text})
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # two people, two parts: each its own, in order; a surname the last part spells out is the first's too
+        ("Returning to Hollowmere are Marta Quillon and Desmond Fairweather as Odile and Bastian Crane, "
+         "Piet Vandersloot as Rufus, and a newcomer as the headmistress.",
+         {"Marta Quillon": "Odile Crane", "Desmond Fairweather": "Bastian Crane", "Piet Vandersloot": "Rufus"}),
+        ("Hollowmere stars Marta Quillon as Odile and Desmond Fairweather as Bastian.",
+         {"Marta Quillon": "Odile", "Desmond Fairweather": "Bastian"}),
+    ],
+)
+def test_people_and_parts_in_the_same_order(nlp, text, expected):
+    doc = _cast_doc(nlp, text)
+    got = {c["person"]: c["character"] for c in doc._.credits if c["role"] == "actor"}
+    for person, part in expected.items():
+        assert got.get(person) == part
+    assert "Bastian Crane" not in got  # a part the model read as a person is not an actor
+
+
+@pytest.mark.parametrize("text", [
+    "Hollowmere brings back Marta Quillon and Desmond Fairweather as Odile, Bastian and Rufus.",  # more parts
+    "Hollowmere brings back Marta Quillon, Desmond Fairweather as Odile and Rufus.",  # no 'and' between people
+])
+def test_lists_that_do_not_pair_up_are_not_respective(nlp, text):
+    doc = _cast_doc(nlp, text)
+    got = {c["person"]: c["character"] for c in doc._.credits if c["role"] == "actor"}
+    assert got.get("Marta Quillon") is None or got.get("Marta Quillon") == "Odile"
+    assert got.get("Desmond Fairweather") in (None, "Odile")
+
+
+def test_part_with_elided_surname_points_at_its_first_name(nlp):
+    text = "Returning to Hollowmere are Marta Quillon and Desmond Fairweather as Odile and Bastian Crane."
+    doc = _cast_doc(nlp, text)
+    odile = next(p for p in doc._.people if p["name"] == "Odile Crane")
+    assert "character" in odile["roles"]
+    assert [(m["start"], m["text"]) for m in odile["mentions"]] == [(text.index("Odile"), "Odile")]

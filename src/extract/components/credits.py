@@ -523,6 +523,8 @@ class CreditFinder(Component):
     def _cues(self, ctx: "_Context", m: Span):  # noqa: ANN202
         doc, person_tokens, work_tokens, nouns = ctx.doc, ctx.person_tokens, ctx.work_tokens, ctx.nouns
         sent = m.sent
+        if self._is_listed_part(ctx, m, sent):
+            return
         # start of the list the name is in: "Tom Johnston and Patrick Simmons", "A and Silicon Valley's B"
         j = m.start
         while j - 1 >= sent.start:
@@ -689,9 +691,9 @@ class CreditFinder(Component):
             nxt = next((t for t in doc[i + 2:sent.end] if t.idx >= after), None) if after > 0 else None
             if nxt is not None and nxt.text in (",", ")", "in", "on"):
                 yield "actor", ch, doc[m.start:i + 2], "any"
-        # "X as Y"; "with X as the quarterback"
+        # "X as Y"; "with X as the quarterback"; "A and B as Y and Z": each its own part, in order
         if i < sent.end and doc[i].lower_ == "as":
-            ch = self._character_after(doc, i, sent, person_tokens, work_tokens)
+            ch = self._respective_part(ctx, m, i, sent) or self._character_after(doc, i, sent, person_tokens, work_tokens)
             if ch:
                 yield "actor", ch, doc[m.start:i + 1], "any"
             elif m.start - 1 >= sent.start and doc[m.start - 1].lower_ == "with" and i + 1 < sent.end \
@@ -940,6 +942,86 @@ class CreditFinder(Component):
                 continue  # an antecedent further back is a guess ("Moss-Bachrach arrives ... He won ... for his turn")
             yield canonical(who), character, doc[k:min(sent.end, i + 2)]
 
+    def _parts_after(self, ctx: "_Context", a: int, sent: Span, most: int) -> list[tuple[str, int, int]]:
+        """The parts named after the "as" at token `a`, when they are a list ("as Y and Z", "as X, Y and
+        Z"), each with the tokens it starts at and ends before; at most `most`."""
+        doc = ctx.doc
+        parts: list[tuple[str, int, int]] = []
+        k = a
+        while len(parts) < most and k < sent.end:
+            ch = self._character_after(doc, k, sent, ctx.person_tokens, ctx.work_tokens)
+            if not ch:
+                break
+            start = doc_text(doc).find(ch, doc[k].idx)
+            nxt = next((t.i for t in doc[k:sent.end] if t.idx >= start + len(ch)), sent.end)
+            parts.append((ch, k + 1 if doc[k].lower_ == "as" else k, nxt))
+            if nxt < sent.end and doc[nxt].text == "," and nxt + 1 < sent.end and doc[nxt + 1].lower_ == "and":
+                nxt += 1
+            if nxt + 1 >= sent.end or doc[nxt].text not in (",", "and", "&") or not _NAME.match(doc[nxt + 1].text):
+                break
+            k = nxt + 1
+        return parts
+
+    @staticmethod
+    def _people_before_as(ctx: "_Context", a: int, sent: Span) -> list[Span]:
+        """The people listed right before the "as" at token `a`, when they are a list ending in "and"
+        ("A and B", "A, B and C"), none of them itself a part ("... joining as Sue Storm, B as ...")."""
+        doc, person_tokens = ctx.doc, ctx.person_tokens
+        people: list[Span] = []
+        k = a
+        while k - 1 >= sent.start and k - 1 in person_tokens:
+            span = person_tokens[k - 1]
+            if span.start < sent.start or span.end != k:
+                return []
+            people.append(span)
+            k = span.start
+            if k - 1 >= sent.start and doc[k - 1].lower_ in ("and", "&") and (len(people) == 1):
+                k -= 1
+                if k - 1 >= sent.start and doc[k - 1].text == ",":
+                    k -= 1
+            elif k - 1 >= sent.start and doc[k - 1].text == "," and len(people) > 1:
+                k -= 1
+            else:
+                break
+        if len(people) < 2 or any(p.start - 1 >= sent.start and doc[p.start - 1].lower_ == "as" for p in people):
+            return []
+        return people[::-1]
+
+    def _is_listed_part(self, ctx: "_Context", m: Span, sent: Span) -> bool:
+        """`m` is a part in the list after "A and B as X and Y" (the model read "Gomez Addams" as a person)."""
+        doc = ctx.doc
+        a = m.start - 1
+        while a > sent.start and a > m.start - 12 and doc[a].lower_ != "as":
+            if not (_NAME.match(doc[a].text) or doc[a].text in (",", "&") or doc[a].lower_ == "and"):
+                return False
+            a -= 1
+        if a <= sent.start or doc[a].lower_ != "as":
+            return False
+        people = self._people_before_as(ctx, a, sent)
+        if not people:
+            return False
+        return any(k == m.start for _, k, _ in self._parts_after(ctx, a, sent, len(people))[1:])
+
+    def _respective_part(self, ctx: "_Context", m: Span, a: int, sent: Span) -> str | None:
+        """"Catherine Zeta-Jones and Luis Guzmán as Morticia and Gomez Addams": of a list of people
+        before "as" and a list of as many parts after it, the part in the same place as `m`. A surname
+        the last part alone spells out is the earlier one-word parts' too ("Morticia Addams")."""
+        people = self._people_before_as(ctx, a, sent)
+        if not any(p.start == m.start for p in people):
+            return None
+        parts = self._parts_after(ctx, a, sent, len(people))
+        if len(parts) != len(people):
+            return None
+        end = parts[-1][2]  # "as X, Y and Z" for two people: not one part each
+        more = [t.lower_ for t in ctx.doc[end:min(sent.end, end + 2)]]
+        if more[:1] in (["and"], ["&"]) or more == [",", "and"]:
+            return None
+        names = [ch for ch, _, _ in parts]
+        last = names[-1].split()
+        if len(last) == 2 and all(len(n.split()) == 1 for n in names[:-1]):
+            names = [n + " " + last[1] for n in names[:-1]] + [names[-1]]
+        return names[next(n for n, p in enumerate(people) if p.start == m.start)]
+
     def _part_after_as(self, ctx: "_Context", a: int, sent: Span) -> str | None:
         """The part named after the "as" at token `a`, unless what follows is a one-word name the model
         tagged PERSON ("arrives late as Tom White"; not "turns up as Adele")."""
@@ -997,8 +1079,14 @@ class CreditFinder(Component):
             if "character" not in people[character]["roles"]:
                 people[character]["roles"].append("character")
             return
-        start = doc_text(doc).find(character, cue.start_char)
-        mentions = [{"start": start, "end": start + len(character), "text": character, "source": self.name}] if start >= 0 else []
+        text = doc_text(doc)
+        said = character
+        start = text.find(said, cue.start_char)
+        if start < 0 and " " in character:  # "Morticia Addams" of "as Morticia and Gomez Addams": its first name
+            said = character.split()[0]
+            found = re.compile(rf"\b{re.escape(said)}\b").search(text, cue.start_char)
+            start = found.start() if found else -1
+        mentions = [{"start": start, "end": start + len(said), "text": said, "source": self.name}] if start >= 0 else []
         people[character] = {"name": character, "aliases": [], "roles": ["character"], "mentions": mentions}
 
     def _works_for(self, doc: Doc, cue: Span, direction: str, topic: str | None,
