@@ -435,9 +435,11 @@ def run_bench(data: Path = DEFAULT_DATA, *, limit: int | None = None, rounds: in
     texts = cleaned_texts(pages) if "model" in modes or pipeline or "sequential" in modes else {}
     if "model" in modes:
         runners["model"] = ModelMode(texts, model)
-    for name in ("pipeline", "sequential"):  # their words: those of the same cleaned text the model alone gets
-        if name in runners:
-            runners[name].words = {src: count_words(runners[name].extractor.nlp.make_doc(t)) for src, t in texts.items()}
+    extractors = [runners[name] for name in ("pipeline", "sequential") if name in runners]
+    if extractors:  # their words: those of the same cleaned text the model alone gets
+        words = {src: count_words(extractors[0].extractor.nlp.make_doc(t)) for src, t in texts.items()}
+        for runner in extractors:
+            runner.words = words
     if "assembled" in modes:
         try:
             runners["assembled"] = AssembledMode()

@@ -94,25 +94,28 @@ class Extractor:
             from .progress import progress_bar
 
             raws = progress_bar(raws, total=total)
-        batches = _batches(raws, size)
-        first = next(batches, None)
-        second = next(batches, None) if self.clean_ahead and first is not None else None
-        if second is None:  # one batch, or cleaning in turn with the model
-            for batch in itertools.chain([first] if first is not None else [], batches):
-                results, pending = self._prepare(batch)
-                self._annotate(pending)
-                yield from self._extract(results, pending)
-            return
-        # Three stages, two threads. The calling thread runs the entity model over batch i while a
-        # second thread cleans and tokenises batch i+1 and runs the extraction components over batch
-        # i-1. The model's numeric kernels (BLAS matrix products, the entity parser's transition
-        # loop) run without the GIL, so the pure-Python stages fill time the model leaves the
-        # interpreter idle. Batches are read from `items` here, in the calling thread; records come
-        # out in input order.
+        batches: Iterator[list[RawDocument]] = _batches(raws, size)
+        if self.clean_ahead:
+            head = list(itertools.islice(batches, 2))
+            batches = itertools.chain(head, batches)
+            if len(head) == 2:  # a single batch has nothing to overlap with
+                yield from self._pipe_overlapped(batches)
+                return
+        for batch in batches:
+            results, pending = self._prepare(batch)
+            self._annotate(pending)
+            yield from self._extract(results, pending)
+
+    def _pipe_overlapped(self, batches: Iterator[list[RawDocument]]) -> Iterator[ArticleRecord]:
+        """Three stages, two threads. The calling thread runs the entity model over batch i while a
+        second thread cleans and tokenises batch i+1 and runs the extraction components over batch
+        i-1. The model's numeric kernels (BLAS matrix products, the entity parser's transition loop)
+        run without the GIL, so the pure-Python stages fill time the model leaves the interpreter
+        idle. Batches are read here, in the calling thread; records come out in input order."""
         with _quick_handoff(), ThreadPoolExecutor(1, thread_name_prefix="extract-stages") as pool:
-            prepared: Future = pool.submit(self._prepare, first)
+            prepared: Future = pool.submit(self._prepare, next(batches))
             extracted: Future | None = None
-            for batch in itertools.chain([second], batches, [None]):
+            for batch in itertools.chain(batches, [None]):
                 results, pending = prepared.result()
                 if batch is not None:
                     prepared = pool.submit(self._prepare, batch)
@@ -173,16 +176,18 @@ class Extractor:
         if p.error is None and p.doc._.error is None:
             left = self._left(p)
             t0 = time.monotonic()
-            try:
-                if left is not None and left <= 0:
-                    raise LimitExceeded("E008", limit=self.limits.max_seconds)
-                with time_limit(left, limit=self.limits.max_seconds):
-                    for _, proc in post:
-                        p.doc = proc(p.doc)
-            except LimitExceeded as exc:
-                p.error = exc
-            p.spent += time.monotonic() - t0
-            self._add_seconds("nlp", time.monotonic() - t0)
+            if left is not None and left <= 0:  # time_limit(0) would mean no limit
+                p.error = LimitExceeded("E008", limit=self.limits.max_seconds)
+            else:
+                try:
+                    with time_limit(left, limit=self.limits.max_seconds):
+                        for _, proc in post:
+                            p.doc = proc(p.doc)
+                except LimitExceeded as exc:
+                    p.error = exc
+            elapsed = time.monotonic() - t0
+            p.spent += elapsed
+            self._add_seconds("nlp", elapsed)
         t0 = time.perf_counter()
         try:
             return self._record(p)

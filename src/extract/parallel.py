@@ -42,11 +42,8 @@ class ExtractorConfig:
 
 def process_chunk(chunk: Chunk, extractor: Extractor) -> Result:
     """Records for one chunk, in order, and the seconds spent per stage on it."""
-    before = dict(extractor.stage_seconds)
-    raws = [item for item in chunk if isinstance(item, RawDocument)]
-    extracted = iter(extractor.pipe(raws))
-    records = [next(extracted) if isinstance(item, RawDocument) else item for item in chunk]
-    return records, {k: v - before.get(k, 0.0) for k, v in extractor.stage_seconds.items()}
+    (result,) = stream_chunks([chunk], extractor)
+    return result
 
 
 def stream_chunks(chunks: Iterable[Chunk], extractor: Extractor) -> Iterator[Result]:

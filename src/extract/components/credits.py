@@ -975,11 +975,10 @@ class CreditFinder(Component):
                 return []
             people.append(span)
             k = span.start
-            if k - 1 >= sent.start and doc[k - 1].lower_ in ("and", "&") and (len(people) == 1):
-                k -= 1
-                if k - 1 >= sent.start and doc[k - 1].text == ",":
-                    k -= 1
-            elif k - 1 >= sent.start and doc[k - 1].text == "," and len(people) > 1:
+            joiner = doc[k - 1] if k - 1 >= sent.start else None
+            if joiner is not None and len(people) == 1 and joiner.lower_ in ("and", "&"):  # the last join
+                k -= 2 if k - 2 >= sent.start and doc[k - 2].text == "," else 1
+            elif joiner is not None and len(people) > 1 and joiner.text == ",":  # the earlier ones
                 k -= 1
             else:
                 break
