@@ -173,6 +173,14 @@ def test_sentence_break_inside_a_model_title(title, kept):
     assert WorkFinder._weak_model_title(None, c, None, set(), [], set(), None) is (not kept)  # type: ignore[arg-type]
 
 
+def test_kind_is_not_read_from_another_titles_words(run_text):
+    """"Show" in the next title of a list says nothing of the title before it."""
+    text = "New tonight: Kestrel Run and The Harbour Show."
+    doc = run_text(text, spans=emphasis(text, "Kestrel Run") + emphasis(text, "The Harbour Show"))
+    kinds = {w["title"]: w["kind"] for w in doc._.works}
+    assert kinds["Kestrel Run"] == "other"
+
+
 def test_year_in_brackets_dates_a_film(run_text):
     text = "As Buck, he was unforgettable in Moonfall Road (1967)."
     doc = run_text(text, spans=emphasis(text, "Moonfall Road"))

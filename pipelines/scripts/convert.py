@@ -51,6 +51,9 @@ WNUT = {"person": "PERSON", "creative-work": "WORK", "corporation": "ORG", "grou
 MIXES = {
     "full": {"crossner": {"music": 3, "literature": 3, "politics": 2, "science": 1, "ai": 1}, "wnut": True},
     "news": {"crossner": {"music": 3, "literature": 3, "politics": 2}, "wnut": False},
+    # a control, not a product mix: CoNLL-2003 train alone (no own sentences either), to measure what
+    # the architecture reaches on CoNLL when nothing else competes for its capacity
+    "conll": {"crossner": {}, "wnut": False, "own": False},
 }
 OWN_REPEAT = 2
 
@@ -160,7 +163,7 @@ def main() -> None:
     if mix["wnut"]:
         train += [make_doc(vocab, w, t, WNUT)
                   for w, t in read_columns(ner / "wnut17" / "wnut17train.conll", sep="\t", label_col=1)]
-    if (args.own / "own_train.jsonl").exists():
+    if mix.get("own", True) and (args.own / "own_train.jsonl").exists():
         train += own_docs(nlp, args.own / "own_train.jsonl") * OWN_REPEAT
         dev += own_docs(nlp, args.own / "own_dev.jsonl")
     rng.shuffle(train)

@@ -9,7 +9,9 @@ capitalised head noun of a title ("Eras Tour", "The Late Show"; not "Song", a su
 out ("The Phantom Menace" tagged PERSON on "Phantom Menace"); one ending in a streaming service or channel
 is the title before it ("Backyard Takeover HGTV" -> "Backyard Takeover"). A title "Show's Given-name Surname"
 is split into the show and the person ("Fallout's Ella Purnell"), and a royal title with a given name read as a
-place is a person ("Prince Andrew"). The head nouns, services and given names are data (`title_heads` in
+place is a person ("Prince Andrew"). A PERSON span is cut to the name in it ("Woody Harrelson played the
+Louisiana" -> "Woody Harrelson"), and a WORK span that runs two titles together is split ("The Accused and The
+Silence of the Lambs"). The head nouns, services and given names are data (`title_heads` in
 `patterns/work_anchors.json`, `patterns/platforms.txt`, `patterns/first_names.txt`).
 """
 
@@ -22,6 +24,8 @@ from ..lexicon import load_json, load_words
 from .base import Component
 
 _ROYAL_TITLES = frozenset(("prince", "princess", "king", "queen", "duke", "duchess"))
+# lower-case words inside a name: "Ludwig van Beethoven", "Benicio del Toro", "Ibn al Haytham"
+_NAME_PARTICLES = frozenset("de da das do dos du van von der den del della di la le ter ten bin ibn al el y st. af zu".split())
 
 DEFAULT_LABEL_MAP: dict[str, str] = {
     "PERSON": "PERSON", "PER": "PERSON",
@@ -71,7 +75,13 @@ class LabelMapper(Component):
             if label == "LOC" and self.fix_titles and self._royal(ent):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             if label == "PERSON" and self.fix_titles:
+                ent = _name_only(doc, ent)
+                if ent is None:
+                    continue
                 ent = self._title_not_person(doc, ent, ents)
+            elif label == "WORK" and self.fix_titles and (cut := _second_title(doc, ent, ents)) is not None:
+                ents.append(Span(doc, ent.start, cut - 1, label="WORK"))
+                ent = Span(doc, cut, ent.end, label="WORK")
             elif label == "WORK" and self.fix_titles and self._person_not_title(doc, ent):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             elif label == "WORK" and self.fix_titles:
@@ -122,3 +132,53 @@ class LabelMapper(Component):
             # "The Phantom Menace"; not "The Tom Cruise-led film", a name in a compound modifier
             return Span(doc, k, ent.end, label="WORK")
         return ent
+
+
+def _name_only(doc: Doc, ent: Span) -> Span | None:
+    """A model PERSON span cut to the name in it: lower-case words the model took in before the name ("the
+    bootlegger Enoch") or after it ("Woody Harrelson played the Louisiana", "Kayla Fell of Refugia") are left
+    out; particles stay ("Ludwig van Beethoven", "Pliny the Elder"). None when no capitalised word is left."""
+    start = ent.start
+    while start < ent.end and (doc[start].is_lower and doc[start].lower_ not in _NAME_PARTICLES or doc[start].is_punct):
+        start += 1  # "the bootlegger Enoch", "-Adam Grant" (a quotation's signature)
+    end = start + 1
+    while end < ent.end:
+        t = doc[end]
+        if t.is_alpha and t.is_lower and t.lower_ not in _NAME_PARTICLES and doc[end - 1].text != "-" \
+                and not (t.lower_ == "the" and end == start + 1 and end + 1 < ent.end and doc[end + 1].is_title):
+            break
+        end += 1
+    if start >= ent.end or not (doc[start].text[:1].isupper() or start + 1 < end and doc[start + 1].is_title):
+        return None  # (a surname may open with its particle: "van Gogh", "de Niro")
+    while end > start + 1 and doc[end - 1].is_lower:  # "Pliny the" of a cut "Pliny the Elder wrote": no trailing particle
+        end -= 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label_)
+
+
+def _second_title(doc: Doc, ent: Span, before: list[Span]) -> int | None:
+    """Where a second title starts in a model WORK span that runs two together: at "and The" ("The Accused and
+    The Silence of the Lambs": inside one title a "the" after "and" is lower-case, "Beauty and the Beast"), or at
+    the "and" closing a list of titles ("Night Country, Lift and Boy Swallows Universe": the span follows
+    another title and a comma, and no "and" follows it: "Originals, Give and Take, and Option B" keeps "Give and
+    Take"). Not when quotation marks or italics enclose the whole span (one title as
+    marked up)."""
+    ands = [t.i for t in ent[1:-1] if t.lower_ in ("and", "&") and doc[t.i - 1].text[:1].isalnum()]
+    k = next((i for i in ands if doc[i + 1].text == "The"), None)
+    if k is None and len(ands) == 1 and doc[ands[0] + 1].text[:1].isupper() and ent.start >= 2 \
+            and doc[ent.start - 1].text == "," and before and before[-1].label_ == "WORK" \
+            and before[-1].end == ent.start - 1 and not _list_goes_on(doc, ent.end):
+        k = ands[0]
+    if k is None:
+        return None
+    clean = doc._.clean if Doc.has_extension("clean") else None
+    for s in getattr(clean, "spans", None) or ():
+        if s.kind in ("emphasis", "quote") and s.start <= ent.start_char and ent.end_char <= s.end:
+            return None
+    return k + 1
+
+
+def _list_goes_on(doc: Doc, i: int) -> bool:
+    """Whether a list's closing "and"/"or" comes at token `i` or right after a comma there."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    return i < len(doc) and doc[i].lower_ in ("and", "or", "&")

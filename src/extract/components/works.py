@@ -586,6 +586,7 @@ class WorkFinder(Component):
             for a in v.get("aliases", ()):
                 by_alias.setdefault(norm_key(a), v)
         out = []
+        in_title = {t for s in spans for t in range(s.start, s.end)}
         for s in spans:
             # a short title inside a longer name ("Gomez" in "Selena Gomez") is part of the name
             if len(s) <= 2 and any(person_len.get(t, 0) > len(s) for t in range(s.start, s.end)):
@@ -593,14 +594,16 @@ class WorkFinder(Component):
             key = norm_key(s.text)
             c = accepted.get(key) or by_alias.get(key)
             s._.canonical = c["title"] if c else s.text
-            s._.kind = self._kind_near(s)
+            s._.kind = self._kind_near(s, in_title)
             out.append(s)
         return out
 
-    def _kind_near(self, span: Span) -> str | None:
+    def _kind_near(self, span: Span, in_title: set[int] = frozenset()) -> str | None:
+        """The kind a word near the mention names ("the film X", "X, the series"); the words of another
+        title are not read ("Lift and Boy Swallows Universe": no franchise)."""
         doc = span.doc
-        window = [t.lower_ for t in doc[max(0, span.start - 3):span.start]] + \
-                 [t.lower_ for t in doc[span.end:min(len(doc), span.end + 5)] if not t.is_punct]
+        window = [t.lower_ for t in doc[max(0, span.start - 3):span.start] if t.i not in in_title] + \
+                 [t.lower_ for t in doc[span.end:min(len(doc), span.end + 5)] if not t.is_punct and t.i not in in_title]
         for kind, words in self.kinds.items():
             if any(w in words for w in window):
                 return kind
