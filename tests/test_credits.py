@@ -1293,3 +1293,23 @@ def test_part_with_elided_surname_points_at_its_first_name(nlp):
     odile = next(p for p in doc._.people if p["name"] == "Odile Crane")
     assert "character" in odile["roles"]
     assert [(m["start"], m["text"]) for m in odile["mentions"]] == [(text.index("Odile"), "Odile")]
+
+
+@pytest.mark.parametrize(
+    "text,ents,expected",
+    [
+        ("In May, Vera Holt played the small role of reporter Jin Castell in Glass Harbour 2.",
+         {"Vera Holt": "PERSON", "Jin Castell": "PERSON", "Glass Harbour 2": "WORK"},
+         ("Vera Holt", "actor", "Glass Harbour 2", "Jin Castell")),
+        # the model read the part's name as a title: after "role of" it is the part
+        ("In May, Vera Holt played the small role of reporter Jin Castell in Glass Harbour 2.",
+         {"Vera Holt": "PERSON", "Jin Castell": "WORK", "Glass Harbour 2": "WORK"},
+         ("Vera Holt", "actor", "Glass Harbour 2", "Jin Castell")),
+        ("Vera Holt plays the part of Nessa in Glass Harbour.",
+         {"Vera Holt": "PERSON", "Glass Harbour": "WORK"}, ("Vera Holt", "actor", "Glass Harbour", "Nessa")),
+    ],
+)
+def test_part_named_after_role_of(nlp, text, ents, expected):
+    doc = tagged_doc(nlp, text, ents)
+    assert expected in credits(doc)
+    assert expected[3] not in {w["title"] for w in doc._.works}

@@ -1049,6 +1049,11 @@ class CreditFinder(Component):
             while k < min(sent.end, i + 6) and (doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS
                                                 or doc[k].text == "," and k > i + 1 and k + 1 < sent.end and doc[k + 1].is_lower):
                 k += 1
+            if k + 1 < sent.end and doc[k].lower_ == "of" and doc[k - 1].lower_ in ("role", "part"):
+                # "played the small role of reporter Chess Roberts": the part is named after "of"
+                k += 1
+                while k < min(sent.end, i + 10) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+                    k += 1
             if k == i + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens:
                 return None
             i = k

@@ -82,7 +82,7 @@ class LabelMapper(Component):
             elif label == "WORK" and self.fix_titles and (cut := _second_title(doc, ent, ents)) is not None:
                 ents.append(Span(doc, ent.start, cut - 1, label="WORK"))
                 ent = Span(doc, cut, ent.end, label="WORK")
-            elif label == "WORK" and self.fix_titles and self._person_not_title(doc, ent):
+            elif label == "WORK" and self.fix_titles and (self._person_not_title(doc, ent) or _named_part(doc, ent)):
                 ent = Span(doc, ent.start, ent.end, label="PERSON")
             elif label == "WORK" and self.fix_titles:
                 owner = self._owner_and_person(doc, ent)
@@ -182,3 +182,13 @@ def _list_goes_on(doc: Doc, i: int) -> bool:
     if i < len(doc) and doc[i].text == ",":
         i += 1
     return i < len(doc) and doc[i].lower_ in ("and", "or", "&")
+
+
+def _named_part(doc: Doc, ent: Span) -> bool:
+    """"the role of reporter Chess Roberts", "the part of Nora": a capitalised name after "role of" or "part of"
+    (and up to two lower-case words) is the character played, not a title."""
+    k = ent.start - 1
+    while k >= 0 and ent.start - k <= 2 and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ != "of":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in ("role", "part") \
+        and all(t.is_title or not t.is_alpha for t in ent) and len(ent) <= 4
