@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Derive the package's compact first-name list from the award and film fact lists in ../shared.
+"""Derive the package's compact given-name lists from the award and film fact lists in ../shared.
 
-Facts only (which given names people in film and music carry): the output is a sorted word list,
-`src/extract/patterns/first_names.txt`. Re-run when the gazetteers change:
+Facts only: which given names people in film and music carry (`src/extract/patterns/first_names.txt`, a
+sorted word list), and which of them the acting categories give only to actresses or only to actors
+(`src/extract/patterns/given_name_genders.txt`, "Name<TAB>F|M"; pronoun resolution reads it so that "she"
+does not stand for a Daniel). Re-run when the gazetteers change:
 
     python scripts/build_lexicons.py [--shared ../shared]
 """
@@ -16,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "extract" / "patterns" / "first_names.txt"
+GENDERS = OUT.with_name("given_name_genders.txt")
 # given names that are also everyday capitalised words in news prose
 EXCLUDE = {"The", "A", "An", "Will", "May", "June", "April", "August", "Star", "Sky", "Rain", "Bill", "Art",
            "Guy", "Rich", "Hope", "Faith", "Grace", "Joy", "Summer", "Winter", "Young", "King", "Prince",
@@ -44,6 +47,46 @@ def names(shared: Path):  # noqa: ANN201
             yield row.get("artist") or ""
 
 
+def acting_nominees(shared: Path):  # noqa: ANN201
+    """(name, "F" or "M") for every nominee of an acting category that says actress or actor."""
+    g = shared / "data" / "gazetteers"
+
+    def gender(category: str) -> str | None:
+        c = category.casefold()
+        if "actress" in c or "female actor" in c:
+            return "F"
+        if "actor" in c and "voice" not in c:
+            return "M"
+        return None
+
+    with open(g / "DLu-oscar_data" / "oscars.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row.get("Class") == "Acting" and (x := gender(row.get("CanonicalCategory") or "")):
+                yield from ((n, x) for n in (row.get("Nominees") or "").split("|"))
+    with open(g / "Gerard3443-TFG" / "sag_awards.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            if x := gender(row.get("category") or ""):
+                yield row.get("name") or "", x
+    with open(g / "prasertcbs-basic-dataset" / "golden_globe_awards.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            if x := gender(row.get("category") or ""):
+                yield row.get("nominee") or "", x
+    with open(g / "AM117-cyber-Mujeres_en_Oscars" / "the_emmy_awards.csv", encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh):
+            if x := gender(row.get("category") or ""):
+                yield (row.get("staff") or "").split(",")[0], x
+
+
+def given_name_genders(shared: Path, min_count: int) -> dict[str, str]:
+    """Given names the acting categories give (at least `min_count` times) to one side only."""
+    seen: dict[str, Counter[str]] = {}
+    for name, g in acting_nominees(shared):
+        words = name.strip().split()
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-zà-ÿ]+", words[0]) and words[0] not in EXCLUDE:
+            seen.setdefault(words[0], Counter())[g] += 1
+    return {n: c.most_common(1)[0][0] for n, c in seen.items() if len(c) == 1 and sum(c.values()) >= min_count}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
@@ -58,6 +101,11 @@ def main() -> None:
     OUT.write_text("# Given names of people in film, TV and music (derived by scripts/build_lexicons.py)\n"
                    + "\n".join(keep) + "\n", encoding="utf-8")
     print(f"{len(keep)} first names -> {OUT}")
+    genders = given_name_genders(args.shared, 2)
+    GENDERS.write_text("# Given names that acting categories give only to actresses (F) or only to actors (M)"
+                       " (derived by scripts/build_lexicons.py)\n"
+                       + "".join(f"{n}\t{g}\n" for n, g in sorted(genders.items())), encoding="utf-8")
+    print(f"{len(genders)} given names with a gender -> {GENDERS}")
 
 
 if __name__ == "__main__":

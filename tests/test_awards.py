@@ -517,3 +517,32 @@ def test_a_credits_box_is_not_a_prize_list(run_text, intro):
             "Running time: 112 minutes\n")
     assert [a["category"] for a in awards(run_text(text))
             if a["category"] in ("Director", "Cinematography", "Editing", "Running time")] == []
+
+
+@pytest.mark.parametrize(
+    "text,ents,recipient",
+    [
+        # "she" stands for the woman named, not the man named first
+        ("Daniel Morrow met Emma Vale in 2001. She won an Emmy for Glass Harbour in 2005.",
+         {"Daniel Morrow": "PERSON", "Emma Vale": "PERSON", "Glass Harbour": "WORK"}, "Emma Vale"),
+        ("Emma Vale met Daniel Morrow in 2001. He won an Emmy for Glass Harbour in 2005.",
+         {"Emma Vale": "PERSON", "Daniel Morrow": "PERSON", "Glass Harbour": "WORK"}, "Daniel Morrow"),
+        # a given name the list does not know fits either pronoun
+        ("Quill Ashdown met Daniel Morrow in 2001. She won an Emmy for Glass Harbour in 2005.",
+         {"Quill Ashdown": "PERSON", "Daniel Morrow": "PERSON", "Glass Harbour": "WORK"}, "Quill Ashdown"),
+        # nobody "she" can stand for: no recipient rather than the man named before
+        ("The documentary Ravel, directed by Daniel Morrow, opened in May. She won eight Grammy Awards.",
+         {"Ravel": "WORK", "Daniel Morrow": "PERSON"}, None),
+    ],
+)
+def test_pronoun_recipient_fits_the_given_names_gender(nlp, text, ents, recipient):
+    doc = tagged_doc(nlp, text, ents)
+    assert [a["recipient"] for a in doc._.awards] == [recipient]
+
+
+@pytest.mark.parametrize("text", ["Mara Quill was inducted into the Rock and Roll Hall of Fame in 2019.",
+                                  "In 2019 the Rock & Roll Hall of Fame inducted Mara Quill."])
+def test_hall_of_fame_induction_is_an_award_won(nlp, text):
+    doc = tagged_doc(nlp, text, {"Mara Quill": "PERSON"})
+    assert [(a["award"], a["recipient"], a["outcome"], a["year"]) for a in doc._.awards] == \
+        [("Rock and Roll Hall of Fame", "Mara Quill", "won", 2019)]

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from ..lexicon import load_json, load_jsonl
 from .base import Component
-from .coref import PART_NOUNS, PLAYING_WORDS, pronoun_antecedents
+from .coref import PART_NOUNS, PLAYING_WORDS, gender_fit, pronoun_antecedents
 from .util import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
@@ -637,7 +637,8 @@ class AwardFinder(Component):
                 # "... that earned him an Emmy", "it brought him a second Oscar": whom the pronoun stands
                 # for, else the person named before, not one portrayed
                 who = [p for p in ctx.people if sent.start <= p.start and p.end <= pron - 1 and not _portrayed(p)]
-                p = ctx.antecedent(pron) or (who[-1] if who else ctx.person_before(sent.start))
+                who = [p for p in who if gender_fit(p, doc[pron].lower_)]
+                p = ctx.antecedent(pron) or (who[-1] if who else ctx.person_before(sent.start, doc[pron].lower_))
                 if p is not None:
                     return self._with_works(ctx, [p], anchor, sent)
             if t is not None:
@@ -661,7 +662,7 @@ class AwardFinder(Component):
                     if who:
                         return self._with_works(ctx, [who[-1]], anchor, sent)
                 if j - 1 >= sent.start and doc[j - 1].lower_ in _PRONOUNS:
-                    p = ctx.antecedent(j - 1) or ctx.person_before(sent.start)
+                    p = ctx.antecedent(j - 1) or ctx.person_before(sent.start, doc[j - 1].lower_)
                     if p is not None:
                         return self._with_works(ctx, [p], anchor, sent)
                 group = []
@@ -694,8 +695,9 @@ class AwardFinder(Component):
         w = self._work_near(ctx, anchor, sent)
         if w is not None:
             return [(w, w)]
-        if any(t.lower_ in _PRONOUNS for t in sent):
-            p = ctx.person_before(sent.start)
+        pron = next((t for t in sent if t.lower_ in _PRONOUNS), None)
+        if pron is not None:
+            p = ctx.person_before(sent.start, pron.lower_)
             if p is not None:
                 return self._with_works(ctx, [p], anchor, sent)
         return []
@@ -804,8 +806,9 @@ class _Context:
             k += 1
         return self.work_at.get(k)
 
-    def person_before(self, i: int) -> Span | None:
-        before = [p for p in self.people if p.end <= i]
+    def person_before(self, i: int, pronoun: str | None = None) -> Span | None:
+        """The person named last before token `i`; for a pronoun, the last one its gender fits."""
+        before = [p for p in self.people if p.end <= i and (pronoun is None or gender_fit(p, pronoun))]
         return before[-1] if before else None
 
     def group_after(self, i: int, sent: Span) -> list[Span]:

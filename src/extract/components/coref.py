@@ -1,7 +1,8 @@
 """Pronouns and the people they stand for, shared by the credits and awards components.
 
 A pronoun's antecedent is the most-named person of the nearest sentence (the same one first) that
-names someone; characters after "as", asides in parentheses, names used as modifiers ("the Sean
+names someone its gender fits ("she" is not a Daniel: `patterns/given_name_genders.txt`; a name the list
+does not know fits either, after one it says fits); characters after "as", asides in parentheses, names used as modifiers ("the Sean
 Penn film") and makers' possessives before a title ("Mel Brooks's Young Frankenstein") are skipped.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..lexicon import resolve
 from .util import OPENING_QUOTES, canonical, string_ids, tokens_with
 
 NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
@@ -31,6 +34,29 @@ PLAYING_WORDS = frozenset(("playing", "plays", "played", "portraying", "portrays
 NOT_CASTING = frozenset(("such", "well", "known", "same", "wrote", "writes", "writing", "published", "publishes",
                          "credited", "billed", "born", "dressed", "records", "recorded", "recording"))
 _NOT_CASTING_BEFORE_AS = NOT_CASTING | {"much", "soon"}  # "as much as X", "as soon as X"
+# the pronouns that say she or he
+_PRONOUN_GENDER = {"she": "F", "her": "F", "he": "M", "his": "M", "him": "M"}
+
+
+@lru_cache(maxsize=None)
+def given_name_genders(path: str = "given_name_genders.txt") -> dict[str, str]:
+    """Given name (case-folded) -> "F" or "M", for names the acting categories give to one side only."""
+    out = {}
+    for line in resolve(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, g = line.split("\t")
+            out[name.casefold()] = g.strip()
+    return out
+
+
+def gender_fit(m: Span, pronoun: str) -> int:
+    """2: the name's given name says the pronoun's gender; 1: it says nothing; 0: it says the other."""
+    want = _PRONOUN_GENDER.get(pronoun)
+    words = canonical(m).split()
+    has = given_name_genders().get(words[0].casefold()) if want and len(words) > 1 else None
+    return 1 if has is None else 2 if has == want else 0
+
+
 # nouns for an acting part: "her performance as Y", "his turn as Y", "X's portrayal of Y"
 PART_NOUNS = frozenset(("portrayal", "turn", "role", "performance"))
 
@@ -48,12 +74,15 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
     parts = {canonical(m) for m in person_spans if after_as(m) and cast_as(m)
              or m.start > 0 and doc[m.start - 1].lower_ in PLAYING_WORDS}
 
-    def subject(mentions: list[Span]) -> Span | None:
+    def subject(mentions: list[Span], pronoun: str) -> Span | None:
         ok = [m for m in mentions if not (m.start > 0 and doc[m.start - 1].text == "(")
               and not (m.end < len(doc) and doc[m.end].lower_ in _WORK_WORDS)
               and not after_as(m) and canonical(m) not in parts  # "As Buck Barrow, ... he": a character
               and not makers_possessive(m, work_at)]
-        return max(ok, key=lambda m: (salience[canonical(m)], -m.start)) if ok else None
+        # "she" is not a Daniel; of the people named as often, one whose given name says "she" is preferred
+        fit = {id(m): gender_fit(m, pronoun) for m in ok}
+        ok = [m for m in ok if fit[id(m)]]
+        return max(ok, key=lambda m: (salience[canonical(m)], fit[id(m)], -m.start)) if ok else None
 
     hits = tokens_with(doc, _PRONOUN_IDS)
     if not hits or not person_spans:
@@ -75,12 +104,13 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
             same += [a for p, a in chained.get(sent_starts[k], []) if p in POSSESSIVES]
         else:
             same += [a for _, a in chained.get(sent_starts[k], [])]
-        ante = subject(same)
+        ante = subject(same, doc[i].lower_)
         back = k - 1
         while ante is None and back >= 0 and k - back <= lookback:
             # a sentence's pronouns stand in for the names it leaves out ("He won his second Oscar as the
             # sheriff X ..."; "... which won him a Globe": him is the actor, not the character)
-            ante = subject(by_sent.get(sent_starts[back], []) + [a for _, a in chained.get(sent_starts[back], [])])
+            ante = subject(by_sent.get(sent_starts[back], []) + [a for _, a in chained.get(sent_starts[back], [])],
+                           doc[i].lower_)
             back -= 1
         if ante is not None:
             out.append((doc[i:i + 1], ante))
