@@ -29,6 +29,13 @@ EXCLUDE = {"The", "A", "An", "Will", "May", "June", "April", "August", "Star", "
            "Paramount", "Universal"}  # studios credited as nominees in the Oscar data
 
 
+# given names carried by both women and men often enough that the lists' one-sidedness is chance
+UNISEX = set("Alex Andy Ashley Avery Bailey Billie Blake Cameron Carey Casey Charlie Chris Dana Drew Frankie Jackie "
+             "Jamie Jean Jesse Jessie Jo Jody Joey Jordan Kay Kelly Kerry Kim Kris Laurie Lee Leslie Lindsay Lou Lynn "
+             "Marion Morgan Noel Pat Quinn Reese Riley Robin Sam Sandy Shannon Sidney Stacy Sydney Taylor Terry Toni "
+             "Tracy".split())
+
+
 def names(shared: Path):  # noqa: ANN201
     g = shared / "data" / "gazetteers"
     with open(g / "prasertcbs-basic-dataset" / "imdb_movie_metadata.csv", encoding="utf-8", errors="replace") as fh:
@@ -82,7 +89,7 @@ def given_name_genders(shared: Path, min_count: int) -> dict[str, str]:
     seen: dict[str, Counter[str]] = {}
     for name, g in acting_nominees(shared):
         words = name.strip().split()
-        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-zà-ÿ]+", words[0]) and words[0] not in EXCLUDE:
+        if len(words) >= 2 and re.fullmatch(r"[A-Z][a-zà-ÿ]+", words[0]) and words[0] not in EXCLUDE | UNISEX:
             seen.setdefault(words[0], Counter())[g] += 1
     return {n: c.most_common(1)[0][0] for n, c in seen.items() if len(c) == 1 and sum(c.values()) >= min_count}
 
