@@ -36,52 +36,50 @@ UNISEX = set("Alex Andy Ashley Avery Bailey Billie Blake Cameron Carey Casey Cha
              "Tracy".split())
 
 
+def _rows(path: Path, delimiter: str = ","):  # noqa: ANN202
+    """The rows of a fact list, as dicts (the lists are not all clean UTF-8)."""
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        yield from csv.DictReader(fh, delimiter=delimiter)
+
+
 def names(shared: Path):  # noqa: ANN201
     g = shared / "data" / "gazetteers"
-    with open(g / "prasertcbs-basic-dataset" / "imdb_movie_metadata.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            for k in ("director_name", "actor_1_name", "actor_2_name", "actor_3_name"):
-                yield row.get(k) or ""
-    with open(g / "DLu-oscar_data" / "oscars.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            yield from (row.get("Nominees") or "").split("|")
+    for row in _rows(g / "prasertcbs-basic-dataset" / "imdb_movie_metadata.csv"):
+        for k in ("director_name", "actor_1_name", "actor_2_name", "actor_3_name"):
+            yield row.get(k) or ""
+    for row in _rows(g / "DLu-oscar_data" / "oscars.csv", "\t"):
+        yield from (row.get("Nominees") or "").split("|")
     for f in (g / "Gerard3443-TFG" / "sag_awards.csv", g / "Gerard3443-TFG" / "bafta_awards.csv"):
-        with open(f, encoding="utf-8", errors="replace") as fh:
-            for row in csv.DictReader(fh):
-                yield row.get("name") or ""
-    with open(g / "y4xulSC-workshop002" / "the_grammy_awards.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            yield row.get("artist") or ""
+        for row in _rows(f):
+            yield row.get("name") or ""
+    for row in _rows(g / "y4xulSC-workshop002" / "the_grammy_awards.csv"):
+        yield row.get("artist") or ""
+
+
+def _acting_gender(category: str) -> str | None:
+    """"F" for an actress category, "M" for an actor one (not voice acting), else None."""
+    c = category.casefold()
+    if "actress" in c or "female actor" in c:
+        return "F"
+    if "actor" in c and "voice" not in c:
+        return "M"
+    return None
 
 
 def acting_nominees(shared: Path):  # noqa: ANN201
     """(name, "F" or "M") for every nominee of an acting category that says actress or actor."""
     g = shared / "data" / "gazetteers"
-
-    def gender(category: str) -> str | None:
-        c = category.casefold()
-        if "actress" in c or "female actor" in c:
-            return "F"
-        if "actor" in c and "voice" not in c:
-            return "M"
-        return None
-
-    with open(g / "DLu-oscar_data" / "oscars.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if row.get("Class") == "Acting" and (x := gender(row.get("CanonicalCategory") or "")):
-                yield from ((n, x) for n in (row.get("Nominees") or "").split("|"))
-    with open(g / "Gerard3443-TFG" / "sag_awards.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            if x := gender(row.get("category") or ""):
-                yield row.get("name") or "", x
-    with open(g / "prasertcbs-basic-dataset" / "golden_globe_awards.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            if x := gender(row.get("category") or ""):
-                yield row.get("nominee") or "", x
-    with open(g / "AM117-cyber-Mujeres_en_Oscars" / "the_emmy_awards.csv", encoding="utf-8", errors="replace") as fh:
-        for row in csv.DictReader(fh):
-            if x := gender(row.get("category") or ""):
-                yield (row.get("staff") or "").split(",")[0], x
+    for row in _rows(g / "DLu-oscar_data" / "oscars.csv", "\t"):
+        if row.get("Class") == "Acting" and (x := _acting_gender(row.get("CanonicalCategory") or "")):
+            yield from ((n, x) for n in (row.get("Nominees") or "").split("|"))
+    # (file, nominee column, how the nominee is given): the Emmy list names "Actor, as Part"
+    for path, column, name in ((g / "Gerard3443-TFG" / "sag_awards.csv", "name", str),
+                               (g / "prasertcbs-basic-dataset" / "golden_globe_awards.csv", "nominee", str),
+                               (g / "AM117-cyber-Mujeres_en_Oscars" / "the_emmy_awards.csv", "staff",
+                                lambda v: v.split(",")[0])):
+        for row in _rows(path):
+            if x := _acting_gender(row.get("category") or ""):
+                yield name(row.get(column) or ""), x
 
 
 def given_name_genders(shared: Path, min_count: int) -> dict[str, str]:

@@ -32,3 +32,11 @@ def load_words(path: str) -> frozenset[str]:
     """A word list, one entry per line, `#` comments; entries are case-folded."""
     lines = resolve(path).read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip().casefold() for x in lines if x.strip() and not x.lstrip().startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def load_mapping(path: str) -> dict[str, str]:
+    """A two-column table, "KEY<TAB>VALUE" per line, `#` comments; keys are case-folded."""
+    lines = resolve(path).read_text(encoding="utf-8").splitlines()
+    pairs = (x.split("\t", 1) for x in lines if x.strip() and not x.lstrip().startswith("#"))
+    return {k.strip().casefold(): v.strip() for k, v in pairs}

@@ -636,8 +636,8 @@ class AwardFinder(Component):
             if pron is not None:
                 # "... that earned him an Emmy", "it brought him a second Oscar": whom the pronoun stands
                 # for, else the person named before, not one portrayed
-                who = [p for p in ctx.people if sent.start <= p.start and p.end <= pron - 1 and not _portrayed(p)]
-                who = [p for p in who if gender_fit(p, doc[pron].lower_)]
+                who = [p for p in ctx.people if sent.start <= p.start and p.end <= pron - 1 and not _portrayed(p)
+                       and gender_fit(p, doc[pron].lower_)]
                 p = ctx.antecedent(pron) or (who[-1] if who else ctx.person_before(sent.start, doc[pron].lower_))
                 if p is not None:
                     return self._with_works(ctx, [p], anchor, sent)

@@ -2,8 +2,9 @@
 
 A pronoun's antecedent is the most-named person of the nearest sentence (the same one first) that
 names someone its gender fits ("she" is not a Daniel: `patterns/given_name_genders.txt`; a name the list
-does not know fits either, after one it says fits); characters after "as", asides in parentheses, names used as modifiers ("the Sean
-Penn film") and makers' possessives before a title ("Mel Brooks's Young Frankenstein") are skipped.
+does not know fits either, after one it says fits); characters after "as", asides in parentheses, names
+used as modifiers ("the Sean Penn film") and makers' possessives before a title ("Mel Brooks's Young
+Frankenstein") are skipped.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..lexicon import resolve
+from ..lexicon import load_mapping
 from .util import OPENING_QUOTES, canonical, string_ids, tokens_with
 
 NOT_MODIFIERS = frozenset("to of in on at for from by with and or but that which who is was are were has had have "
@@ -38,22 +38,11 @@ _NOT_CASTING_BEFORE_AS = NOT_CASTING | {"much", "soon"}  # "as much as X", "as s
 _PRONOUN_GENDER = {"she": "F", "her": "F", "he": "M", "his": "M", "him": "M"}
 
 
-@lru_cache(maxsize=None)
-def given_name_genders(path: str = "given_name_genders.txt") -> dict[str, str]:
-    """Given name (case-folded) -> "F" or "M", for names the acting categories give to one side only."""
-    out = {}
-    for line in resolve(path).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, g = line.split("\t")
-            out[name.casefold()] = g.strip()
-    return out
-
-
 def gender_fit(m: Span, pronoun: str) -> int:
     """2: the name's given name says the pronoun's gender; 1: it says nothing; 0: it says the other."""
     want = _PRONOUN_GENDER.get(pronoun)
     words = canonical(m).split()
-    has = given_name_genders().get(words[0].casefold()) if want and len(words) > 1 else None
+    has = load_mapping("given_name_genders.txt").get(words[0].casefold()) if want and len(words) > 1 else None
     return 1 if has is None else 2 if has == want else 0
 
 
@@ -80,9 +69,9 @@ def pronoun_antecedents(doc: Doc, person_spans: list[Span], work_at: dict[int, S
               and not after_as(m) and canonical(m) not in parts  # "As Buck Barrow, ... he": a character
               and not makers_possessive(m, work_at)]
         # "she" is not a Daniel; of the people named as often, one whose given name says "she" is preferred
-        fit = {id(m): gender_fit(m, pronoun) for m in ok}
-        ok = [m for m in ok if fit[id(m)]]
-        return max(ok, key=lambda m: (salience[canonical(m)], fit[id(m)], -m.start)) if ok else None
+        fitting = [(m, fit) for m in ok if (fit := gender_fit(m, pronoun))]
+        best = max(fitting, key=lambda mf: (salience[canonical(mf[0])], mf[1], -mf[0].start), default=None)
+        return best[0] if best else None
 
     hits = tokens_with(doc, _PRONOUN_IDS)
     if not hits or not person_spans:

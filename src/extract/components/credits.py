@@ -642,10 +642,8 @@ class CreditFinder(Component):
         # "Denzel Washington is hostage negotiator Keith Frazier", "Clive Owen is the robber Dalton Russell":
         # a review casting by copula; it holds only where the cue's work is a film or show (`take`)
         if i + 1 < sent.end and doc[i].lower_ in ("is", "was"):
-            k = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1
-            d = k
-            while k < min(sent.end, d + 3) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
-                k += 1
+            d = i + 2 if doc[i + 1].lower_ in ("the", "a", "an") else i + 1
+            k = _past_modifiers(doc, d, min(sent.end, d + 3))
             if k < sent.end and (k > d or k in person_tokens) and k not in nouns and doc[k].ent_type_ in ("", "PERSON"):
                 ch = self._character_after(doc, k, sent, person_tokens, work_tokens)
                 if ch:
@@ -1051,9 +1049,7 @@ class CreditFinder(Component):
                 k += 1
             if k + 1 < sent.end and doc[k].lower_ == "of" and doc[k - 1].lower_ in ("role", "part"):
                 # "played the small role of reporter Chess Roberts": the part is named after "of"
-                k += 1
-                while k < min(sent.end, i + 10) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
-                    k += 1
+                k = _past_modifiers(doc, k + 1, min(sent.end, i + 10))
             if k == i + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens:
                 return None
             i = k
@@ -1064,9 +1060,7 @@ class CreditFinder(Component):
         if end < sent.end and doc[end].lower_ in ("'s", "’s"):
             # "plays Joel's brother Tommy": a relation, then the part's name; "as Katherine Heigl's bitchy
             # boss": the part is someone's something, not a name
-            k = end + 1
-            while k < min(sent.end, end + 4) and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
-                k += 1
+            k = _past_modifiers(doc, end + 1, min(sent.end, end + 4))
             if k == end + 1 or k >= sent.end or not _NAME.match(doc[k].text) or k in work_tokens or k in person_tokens \
                     and len(person_tokens[k]) > 1 and not person_tokens[k].start == k:
                 return None
@@ -1637,6 +1631,14 @@ def _contrast(doc: Doc, i: int) -> bool:
         return False
     before = doc[i - 1].text
     return before == "," or before in CLOSING_QUOTES and i > 1 and doc[i - 2].text == ","  # ...in “W,” while
+
+
+def _past_modifiers(doc: Doc, k: int, limit: int) -> int:
+    """The first token from `k` (before `limit`) that is not a bare lower-case modifier ("reporter",
+    "disgraced", "bitchy")."""
+    while k < limit and doc[k].is_lower and doc[k].is_alpha and doc[k].lower_ not in _NOT_MODIFIERS:
+        k += 1
+    return k
 
 
 def _part_phrase_end(doc: Doc, i: int, sent: Span, person_tokens: dict) -> int | None:
